@@ -1,0 +1,74 @@
+// A bump allocator over wasm linear memory. Networks allocate weights, then each pass
+// allocates activations and gradients; reset(mark) drops everything after a mark, so
+// memory stays flat over thousands of networks. Views are made on demand because
+// memory.grow() detaches every existing view.
+import type { WasmCore } from "./load.js";
+
+const ALIGN = 64; // cache line; also satisfies v128 alignment
+const PAGE = 65536;
+
+export class Arena {
+  private readonly base: number;
+  private top: number;
+  private highWater: number;
+
+  constructor(private readonly core: WasmCore) {
+    this.base = alignUp(core.exports.heapBase(), ALIGN);
+    this.top = this.base;
+    this.highWater = this.base;
+  }
+
+  get memory(): WebAssembly.Memory {
+    return this.core.memory;
+  }
+
+  /** Reserve `bytes` (uninitialised); returns a 64-byte aligned pointer. */
+  alloc(bytes: number): number {
+    const ptr = this.top;
+    const end = alignUp(ptr + bytes, ALIGN);
+    const have = this.core.memory.buffer.byteLength;
+    if (end > have) this.core.memory.grow(Math.ceil((end - have) / PAGE));
+    this.top = end;
+    if (end > this.highWater) this.highWater = end;
+    return ptr;
+  }
+
+  /** Reserve `count` float32 values, zero-filled. */
+  allocF32(count: number): number {
+    const ptr = this.alloc(count * 4);
+    this.f32(ptr, count).fill(0);
+    return ptr;
+  }
+
+  mark(): number {
+    return this.top;
+  }
+
+  reset(mark: number = this.base): void {
+    if (mark < this.base || mark > this.top) {
+      throw new Error(`Arena.reset: mark ${mark} is outside [${this.base}, ${this.top}]`);
+    }
+    this.top = mark;
+  }
+
+  /** Bytes handed out now, and the most ever handed out (for memory-flatness checks). */
+  stats(): { used: number; highWater: number; memoryBytes: number } {
+    return { used: this.top - this.base, highWater: this.highWater - this.base, memoryBytes: this.core.memory.buffer.byteLength };
+  }
+
+  f32(ptr: number, count: number): Float32Array {
+    return new Float32Array(this.core.memory.buffer, ptr, count);
+  }
+
+  f64(ptr: number, count: number): Float64Array {
+    return new Float64Array(this.core.memory.buffer, ptr, count);
+  }
+
+  i32(ptr: number, count: number): Int32Array {
+    return new Int32Array(this.core.memory.buffer, ptr, count);
+  }
+}
+
+export function alignUp(value: number, alignment: number): number {
+  return Math.ceil(value / alignment) * alignment;
+}
