@@ -1,0 +1,148 @@
+// The engine owns one wasm instance, its arena and the tape. A pass is:
+// beginPass() → forward ops (recorded) → backward(loss) → read gradients → endPass(),
+// which frees every activation and gradient of the pass in O(1).
+import { Arena } from "../wasm/arena.js";
+import type { KernelExports } from "../wasm/exports.js";
+import { loadWasm, type WasmCore } from "../wasm/load.js";
+import { Random } from "../util/random.js";
+import { Tape } from "./tape.js";
+import { Parameter, Tensor, shapeSize, type Shape } from "./tensor.js";
+
+export class Engine {
+  readonly kernels: KernelExports;
+  readonly arena: Arena;
+  private readonly tape = new Tape();
+  private passMark = -1;
+  private gradHolders: Tensor[] = [];
+  private scratchPtr = 0;
+  private scratchFloats = 0;
+
+  constructor(core: WasmCore) {
+    this.kernels = core.exports;
+    this.arena = new Arena(core);
+  }
+
+  static async create(): Promise<Engine> {
+    return new Engine(await loadWasm());
+  }
+
+  // ---- tensors -------------------------------------------------------------------
+  /** Uninitialised tensor in the arena. */
+  empty(shape: Shape, requiresGrad = false): Tensor {
+    return new Tensor(this.arena.alloc(shapeSize(shape) * 4), shape, requiresGrad);
+  }
+
+  zeros(shape: Shape, requiresGrad = false): Tensor {
+    return new Tensor(this.arena.allocF32(shapeSize(shape)), shape, requiresGrad);
+  }
+
+  fromArray(values: ArrayLike<number>, shape: Shape, requiresGrad = false): Tensor {
+    if (values.length !== shapeSize(shape)) {
+      throw new Error(`Engine.fromArray: ${values.length} values do not fill shape [${shape.join(", ")}]`);
+    }
+    const t = this.empty(shape, requiresGrad);
+    this.view(t).set(values);
+    return t;
+  }
+
+  /** A live view of the tensor's values (invalid after the arena grows). */
+  view(t: Tensor): Float32Array {
+    return this.arena.f32(t.ptr, t.size);
+  }
+
+  /** A copy of the tensor's values, safe to keep. */
+  read(t: Tensor): Float32Array {
+    return this.view(t).slice();
+  }
+
+  /** A copy of the tensor's gradient (zeros if backward never reached it). */
+  readGrad(t: Tensor): Float32Array {
+    return t.grad === 0 ? new Float32Array(t.size) : this.arena.f32(t.grad, t.size).slice();
+  }
+
+  /** Pointer to t's gradient, allocated (zeroed) on first use. */
+  gradOf(t: Tensor): number {
+    if (t.grad === 0) {
+      t.grad = this.arena.allocF32(t.size);
+      this.gradHolders.push(t);
+    }
+    return t.grad;
+  }
+
+  /** Scratch space for kernels (im2col columns); valid until the next scratch call. */
+  scratch(floats: number): number {
+    if (floats > this.scratchFloats) {
+      this.scratchPtr = this.arena.alloc(floats * 4);
+      this.scratchFloats = floats;
+    }
+    return this.scratchPtr;
+  }
+
+  // ---- parameters ----------------------------------------------------------------
+  /**
+   * Place parameters in the arena and initialise them in order from one seeded stream
+   * (tools/nb201_torch.py replays the same stream to rebuild identical PyTorch weights).
+   */
+  allocateParameters(params: readonly Parameter[], seed: number): void {
+    if (this.passMark >= 0) throw new Error("Engine.allocateParameters: call it outside a pass");
+    const random = new Random(seed);
+    for (const p of params) {
+      p.ptr = this.arena.alloc(p.size * 4);
+      p.grad = 0;
+      const values = this.view(p);
+      const init = p.init;
+      if (init.kind === "uniform") {
+        const bound = 1 / Math.sqrt(init.fanIn);
+        for (let i = 0; i < values.length; i++) values[i] = random.symmetric(bound);
+      } else {
+        values.fill(init.kind === "ones" ? 1 : 0);
+      }
+    }
+    this.invalidateScratch();
+  }
+
+  // ---- passes --------------------------------------------------------------------
+  get recording(): boolean {
+    return this.passMark >= 0;
+  }
+
+  beginPass(): void {
+    if (this.passMark >= 0) throw new Error("Engine.beginPass: a pass is already open; call endPass() first");
+    this.passMark = this.arena.mark();
+  }
+
+  /** Record how to push gradients back through an op (only while a pass is open). */
+  record(op: string, backward: () => void): void {
+    if (this.passMark >= 0) this.tape.record(op, backward);
+  }
+
+  /** Backprop from a scalar tensor, seeding d(loss)/d(loss) = `seed`. */
+  backward(loss: Tensor, seed = 1): void {
+    if (loss.size !== 1) throw new Error(`Engine.backward: the loss must be a scalar, got shape [${loss.shape.join(", ")}]`);
+    this.arena.f32(this.gradOf(loss), 1)[0] = seed;
+    this.tape.replayBackward();
+  }
+
+  /** Free every activation and gradient made since beginPass(). */
+  endPass(): void {
+    if (this.passMark < 0) return;
+    this.tape.clear();
+    for (const t of this.gradHolders) t.grad = 0;
+    this.gradHolders = [];
+    this.arena.reset(this.passMark);
+    this.passMark = -1;
+    this.invalidateScratch();
+  }
+
+  /** Free everything, parameters included (between networks). */
+  resetAll(): void {
+    this.endPass();
+    this.arena.reset();
+    this.invalidateScratch();
+  }
+
+  private invalidateScratch(): void {
+    this.scratchPtr = 0;
+    this.scratchFloats = 0;
+  }
+}

@@ -1,0 +1,39 @@
+// A tensor is a view of float32 values in wasm memory plus a shape. Activations are
+// channel-major: a 4-D shape is [C, N, H, W], so one channel's N·H·W values are
+// contiguous (batch-norm and 1×1 convs then need no transposes). `grad` points to a
+// same-sized gradient once backward reaches the tensor, 0 before.
+export type Shape = readonly number[];
+
+export class Tensor {
+  grad = 0;
+
+  constructor(
+    public ptr: number,
+    readonly shape: Shape,
+    readonly requiresGrad: boolean,
+  ) {}
+
+  get size(): number {
+    return shapeSize(this.shape);
+  }
+}
+
+/** How a parameter is initialised (PyTorch defaults: uniform ±1/sqrt(fan_in), BN γ=1, β=0). */
+export type ParameterInit = { kind: "uniform"; fanIn: number } | { kind: "ones" } | { kind: "zeros" };
+
+/** A learnable tensor. Built without memory; `Engine.allocateParameters` places and fills it. */
+export class Parameter extends Tensor {
+  constructor(
+    readonly name: string,
+    shape: Shape,
+    readonly init: ParameterInit,
+  ) {
+    super(0, shape, true);
+  }
+}
+
+export function shapeSize(shape: Shape): number {
+  let size = 1;
+  for (const d of shape) size *= d;
+  return size;
+}
