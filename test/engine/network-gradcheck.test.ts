@@ -3,8 +3,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { Engine } from "../../src/engine/engine.js";
-import { crossEntropy } from "../../src/engine/ops/crossEntropy.js";
-import { fromBatchMajor } from "../../src/engine/ops/layout.js";
+import { lossPass } from "../../src/engine/lossPass.js";
 import { Nb201Network } from "../../src/spaces/nb201/network.js";
 import { parseArch } from "../../src/spaces/nb201/codec.js";
 import { Random } from "../../src/util/random.js";
@@ -18,22 +17,13 @@ test("every parameter gradient of a tiny NB201 network matches central differenc
   const net = new Nb201Network(parseArch(ARCH).ops, { channels: 4, cellsPerStage: 1, classes: 5 });
   net.allocate(engine, 11);
   const random = new Random(5);
-  const images = Float32Array.from({ length: BATCH * 3 * SIDE * SIDE }, () => random.normal());
-  const labels = Int32Array.from({ length: BATCH }, (_, i) => i % 5);
-
-  const loss = (): number => {
-    engine.beginPass();
-    const { value } = crossEntropy(engine, net.forward(engine, fromBatchMajor(engine, images, [BATCH, 3, SIDE, SIDE])), labels);
-    engine.endPass();
-    return value;
+  const batch = {
+    x: Float32Array.from({ length: BATCH * 3 * SIDE * SIDE }, () => random.normal()),
+    shape: [BATCH, 3, SIDE, SIDE] as const,
+    labels: Int32Array.from({ length: BATCH }, (_, i) => i % 5),
   };
-
-  engine.beginPass();
-  const x = fromBatchMajor(engine, images, [BATCH, 3, SIDE, SIDE]);
-  engine.backward(crossEntropy(engine, net.forward(engine, x), labels).loss);
-  const grads = net.parameters().map((p) => engine.readGrad(p));
-  engine.endPass();
-  for (const bn of net.batchNorms()) bn.resetRunningStats();
+  const loss = (): number => lossPass(engine, net, batch, (pass) => pass.loss);
+  const grads = lossPass(engine, net, batch, () => net.parameters().map((p) => engine.readGrad(p)));
 
   const params = net.parameters();
   assert.is(params.length, 1 + 2 + 3 * 3 + 3 * 3 + 3 * 3 + 2 * (3 * 3 + 1) + 2 + 2);
