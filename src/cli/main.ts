@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// The `parzc` command. The root only assembles the commands (one file each) and maps failures to
+// exit codes: 2 for bad input (InputError, unknown flag or command, bad option value), 1 for
+// anything else. Bad input never prints a stack trace.
+import { readFileSync } from "node:fs";
+import { Command, CommanderError } from "commander";
+import { InputError } from "../util/errors.js";
+import { archCommand } from "./arch.js";
+
+const EXIT_INPUT = 2;
+const EXIT_INTERNAL = 1;
+
+const EXAMPLES = `
+Examples:
+  $ parzc arch '|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|'
+  $ parzc arch --file archs.txt --json
+  $ parzc help arch`;
+
+// This file runs from src/cli/ (tsx) or dist/cli/ (compiled): package.json is two folders up.
+const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+
+/** `hasColors()` honours NO_COLOR and FORCE_COLOR. */
+function printError(message: string): void {
+  const prefix = process.stderr.isTTY && process.stderr.hasColors() ? "\x1b[31mparzc:\x1b[39m" : "parzc:";
+  process.stderr.write(`${prefix} ${message.trimEnd()}\n`);
+}
+
+function assemble(root: Command, ...commands: Command[]): Command {
+  root.exitOverride().showHelpAfterError("(add --help for usage)");
+  root.configureOutput({ outputError: (text) => printError(text.replace(/^error: /, "")) });
+  // addCommand does not pass settings down; copy them so every command reports the same way.
+  for (const command of commands) root.addCommand(command.copyInheritedSettings(root));
+  return root;
+}
+
+function exitCodeFor(error: unknown): number {
+  if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : EXIT_INPUT; // commander printed it
+  if (error instanceof InputError) {
+    printError(error.message);
+    return EXIT_INPUT;
+  }
+  printError(`internal error: ${error instanceof Error ? error.message : String(error)}`);
+  return EXIT_INTERNAL;
+}
+
+const program = assemble(
+  new Command("parzc")
+    .description("ParZC: parametric zero-cost proxies for neural architecture search")
+    .version(version)
+    .addHelpText("after", EXAMPLES),
+  archCommand(),
+);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  process.exitCode = exitCodeFor(error);
+}
