@@ -3,37 +3,43 @@
 // which frees every activation and gradient of the pass in O(1).
 import { Arena } from "../wasm/arena.js";
 import type { KernelExports } from "../wasm/exports.js";
-import { loadWasm, type WasmCore } from "../wasm/load.js";
 import { Random } from "../util/random.js";
+import { wasmBackend, type Backend } from "./backend.js";
 import { Tape } from "./tape.js";
 import { Parameter, Tensor, shapeSize, type Shape } from "./tensor.js";
+
+/** Values of a tensor: float32 on the wasm backend, float64 on the reference one. */
+export type FloatArray = Float32Array | Float64Array;
 
 export class Engine {
   readonly kernels: KernelExports;
   readonly arena: Arena;
+  readonly elementBytes: 4 | 8;
   private readonly tape = new Tape();
   private passMark = -1;
   private gradHolders: Tensor[] = [];
   private scratchPtr = 0;
   private scratchFloats = 0;
 
-  constructor(core: WasmCore) {
-    this.kernels = core.exports;
-    this.arena = new Arena(core);
+  constructor(readonly backend: Backend) {
+    this.kernels = backend.kernels;
+    this.arena = new Arena(backend.memory, backend.heapBase);
+    this.elementBytes = backend.elementBytes;
   }
 
-  static async create(): Promise<Engine> {
-    return new Engine(await loadWasm());
+  /** An engine on the given backend (default: the wasm SIMD kernels). */
+  static async create(backend?: Backend): Promise<Engine> {
+    return new Engine(backend ?? (await wasmBackend()));
   }
 
   // ---- tensors -------------------------------------------------------------------
   /** Uninitialised tensor in the arena. */
   empty(shape: Shape, requiresGrad = false): Tensor {
-    return new Tensor(this.arena.alloc(shapeSize(shape) * 4), shape, requiresGrad);
+    return new Tensor(this.arena.alloc(shapeSize(shape) * this.elementBytes), shape, requiresGrad);
   }
 
   zeros(shape: Shape, requiresGrad = false): Tensor {
-    return new Tensor(this.arena.allocF32(shapeSize(shape)), shape, requiresGrad);
+    return new Tensor(this.arena.allocZeroed(shapeSize(shape) * this.elementBytes), shape, requiresGrad);
   }
 
   fromArray(values: ArrayLike<number>, shape: Shape, requiresGrad = false): Tensor {
@@ -45,25 +51,31 @@ export class Engine {
     return t;
   }
 
-  /** A live view of the tensor's values (invalid after the arena grows). */
-  view(t: Tensor): Float32Array {
-    return this.arena.f32(t.ptr, t.size);
+  /** A live view of `count` values at `ptr` (invalid after the arena grows). */
+  values(ptr: number, count: number): FloatArray {
+    return this.elementBytes === 4 ? this.arena.f32(ptr, count) : this.arena.f64(ptr, count);
+  }
+
+  /** A live view of the tensor's values. */
+  view(t: Tensor): FloatArray {
+    return this.values(t.ptr, t.size);
   }
 
   /** A copy of the tensor's values, safe to keep. */
-  read(t: Tensor): Float32Array {
+  read(t: Tensor): FloatArray {
     return this.view(t).slice();
   }
 
   /** A copy of the tensor's gradient (zeros if backward never reached it). */
-  readGrad(t: Tensor): Float32Array {
-    return t.grad === 0 ? new Float32Array(t.size) : this.arena.f32(t.grad, t.size).slice();
+  readGrad(t: Tensor): FloatArray {
+    if (t.grad !== 0) return this.values(t.grad, t.size).slice();
+    return this.elementBytes === 4 ? new Float32Array(t.size) : new Float64Array(t.size);
   }
 
   /** Pointer to t's gradient, allocated (zeroed) on first use. */
   gradOf(t: Tensor): number {
     if (t.grad === 0) {
-      t.grad = this.arena.allocF32(t.size);
+      t.grad = this.arena.allocZeroed(t.size * this.elementBytes);
       this.gradHolders.push(t);
     }
     return t.grad;
@@ -72,7 +84,7 @@ export class Engine {
   /** Scratch space for kernels (im2col columns); valid until the next scratch call. */
   scratch(floats: number): number {
     if (floats > this.scratchFloats) {
-      this.scratchPtr = this.arena.alloc(floats * 4);
+      this.scratchPtr = this.arena.alloc(floats * this.elementBytes);
       this.scratchFloats = floats;
     }
     return this.scratchPtr;
@@ -87,13 +99,14 @@ export class Engine {
     if (this.passMark >= 0) throw new Error("Engine.allocateParameters: call it outside a pass");
     const random = new Random(seed);
     for (const p of params) {
-      p.ptr = this.arena.alloc(p.size * 4);
+      p.ptr = this.arena.alloc(p.size * this.elementBytes);
       p.grad = 0;
       const values = this.view(p);
       const init = p.init;
       if (init.kind === "uniform") {
         const bound = 1 / Math.sqrt(init.fanIn);
-        for (let i = 0; i < values.length; i++) values[i] = random.symmetric(bound);
+        // Rounded to float32 on every backend, so both start from identical weights.
+        for (let i = 0; i < values.length; i++) values[i] = Math.fround(random.symmetric(bound));
       } else {
         values.fill(init.kind === "ones" ? 1 : 0);
       }
@@ -119,7 +132,7 @@ export class Engine {
   /** Backprop from a scalar tensor, seeding d(loss)/d(loss) = `seed`. */
   backward(loss: Tensor, seed = 1): void {
     if (loss.size !== 1) throw new Error(`Engine.backward: the loss must be a scalar, got shape [${loss.shape.join(", ")}]`);
-    this.arena.f32(this.gradOf(loss), 1)[0] = seed;
+    this.values(this.gradOf(loss), 1)[0] = seed;
     this.tape.replayBackward();
   }
 

@@ -1,9 +1,7 @@
-// A bump allocator over wasm linear memory. Networks allocate weights, then each pass
-// allocates activations and gradients; reset(mark) drops everything after a mark, so
-// memory stays flat over thousands of networks. Views are made on demand because
-// memory.grow() detaches every existing view.
-import type { WasmCore } from "./load.js";
-
+// A bump allocator over a growable byte store (wasm linear memory). Networks allocate
+// weights, then each pass allocates activations and gradients; reset(mark) drops
+// everything after a mark, so memory stays flat over thousands of networks. Views are
+// made on demand because memory.grow() detaches every existing view.
 const ALIGN = 64; // cache line; also satisfies v128 alignment
 const PAGE = 65536;
 
@@ -12,31 +10,30 @@ export class Arena {
   private top: number;
   private highWater: number;
 
-  constructor(private readonly core: WasmCore) {
-    this.base = alignUp(core.exports.heapBase(), ALIGN);
+  constructor(
+    readonly memory: WebAssembly.Memory,
+    heapBase: number,
+  ) {
+    this.base = alignUp(heapBase, ALIGN);
     this.top = this.base;
     this.highWater = this.base;
-  }
-
-  get memory(): WebAssembly.Memory {
-    return this.core.memory;
   }
 
   /** Reserve `bytes` (uninitialised); returns a 64-byte aligned pointer. */
   alloc(bytes: number): number {
     const ptr = this.top;
     const end = alignUp(ptr + bytes, ALIGN);
-    const have = this.core.memory.buffer.byteLength;
-    if (end > have) this.core.memory.grow(Math.ceil((end - have) / PAGE));
+    const have = this.memory.buffer.byteLength;
+    if (end > have) this.memory.grow(Math.ceil((end - have) / PAGE));
     this.top = end;
     if (end > this.highWater) this.highWater = end;
     return ptr;
   }
 
-  /** Reserve `count` float32 values, zero-filled. */
-  allocF32(count: number): number {
-    const ptr = this.alloc(count * 4);
-    this.f32(ptr, count).fill(0);
+  /** Reserve `bytes`, zero-filled. */
+  allocZeroed(bytes: number): number {
+    const ptr = this.alloc(bytes);
+    new Uint8Array(this.memory.buffer, ptr, bytes).fill(0);
     return ptr;
   }
 
@@ -53,19 +50,19 @@ export class Arena {
 
   /** Bytes handed out now, and the most ever handed out (for memory-flatness checks). */
   stats(): { used: number; highWater: number; memoryBytes: number } {
-    return { used: this.top - this.base, highWater: this.highWater - this.base, memoryBytes: this.core.memory.buffer.byteLength };
+    return { used: this.top - this.base, highWater: this.highWater - this.base, memoryBytes: this.memory.buffer.byteLength };
   }
 
   f32(ptr: number, count: number): Float32Array {
-    return new Float32Array(this.core.memory.buffer, ptr, count);
+    return new Float32Array(this.memory.buffer, ptr, count);
   }
 
   f64(ptr: number, count: number): Float64Array {
-    return new Float64Array(this.core.memory.buffer, ptr, count);
+    return new Float64Array(this.memory.buffer, ptr, count);
   }
 
   i32(ptr: number, count: number): Int32Array {
-    return new Int32Array(this.core.memory.buffer, ptr, count);
+    return new Int32Array(this.memory.buffer, ptr, count);
   }
 }
 

@@ -3,4 +3,50 @@
 export interface KernelExports {
   memory: WebAssembly.Memory;
   heapBase(): number;
+
+  // gemm.ts: row-major C = alpha·op(A)·op(B) + beta·C.
+  sgemm(transA: number, transB: number, M: number, N: number, K: number, alpha: number, A: number, lda: number, B: number, ldb: number, beta: number, C: number, ldc: number): void;
+
+  // conv.ts: CNHW activations, OIHW weights.
+  im2col(x: number, C: number, N: number, H: number, W: number, k: number, stride: number, pad: number, Ho: number, Wo: number, col: number): void;
+  col2im(col: number, C: number, N: number, H: number, W: number, k: number, stride: number, pad: number, Ho: number, Wo: number, dx: number): void;
+  conv2dForward(x: number, w: number, C: number, N: number, H: number, W: number, O: number, k: number, stride: number, pad: number, y: number, scratch: number): void;
+  conv2dBackward(x: number, w: number, dy: number, C: number, N: number, H: number, W: number, O: number, k: number, stride: number, pad: number, dx: number, dw: number, scratch: number): void;
+
+  // batchnorm.ts: train mode, channel-major [C][P].
+  batchNormForward(x: number, gamma: number, beta: number, C: number, P: number, eps: number, y: number, mean: number, invStd: number): void;
+  batchNormBackward(x: number, dy: number, gamma: number, mean: number, invStd: number, C: number, P: number, dx: number, dgamma: number, dbeta: number): void;
+
+  // pool.ts: `planes` contiguous H×W planes; the 3×3 pool needs W ≤ 4096 (callers must check).
+  avgPool3x3Forward(x: number, planes: number, H: number, W: number, y: number): void;
+  avgPool3x3Backward(dy: number, planes: number, H: number, W: number, dx: number): void;
+  avgPool2x2Forward(x: number, planes: number, H: number, W: number, y: number): void;
+  avgPool2x2Backward(dy: number, planes: number, H: number, W: number, dx: number): void;
+  globalAvgPoolForward(x: number, planes: number, HW: number, y: number): void;
+  globalAvgPoolBackward(dy: number, planes: number, HW: number, dx: number): void;
+
+  // elementwise.ts: n contiguous values.
+  reluForward(x: number, n: number, y: number): void;
+  reluBackward(x: number, dy: number, n: number, dx: number): void;
+  add(a: number, b: number, n: number, y: number): void;
+  accumulate(x: number, n: number, y: number): void;
+  scale(x: number, n: number, s: number, y: number): void;
+  axpy(n: number, a: number, x: number, y: number): void;
+  fill(y: number, n: number, v: number): void;
+  mul(a: number, b: number, n: number, y: number): void;
+  transpose(x: number, rows: number, cols: number, y: number): void;
+  biasAddRows(y: number, rows: number, cols: number, b: number): void;
+  sumRows(dy: number, rows: number, cols: number, db: number): void;
+
+  // loss.ts: logits [N×K] row-major, labels i32[N].
+  softmaxCrossEntropyForward(logits: number, labels: number, N: number, K: number, probs: number): number;
+  softmaxCrossEntropyBackward(probs: number, labels: number, N: number, K: number, dloss: number, dlogits: number): void;
+
+  // reduce.ts: f64 results.
+  sum(x: number, n: number): number;
+  sumAbs(x: number, n: number): number;
+  sumSquares(x: number, n: number): number;
+  dot(a: number, b: number, n: number): number;
+  sumProduct(a: number, b: number, n: number): number;
+  sumAbsProduct(a: number, b: number, n: number): number;
 }

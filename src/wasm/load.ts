@@ -29,7 +29,8 @@ async function instantiate(): Promise<WasmCore> {
     } catch {
       throw new Error(`parzc: ${wasmUrl.pathname} is missing. Build it with \`npm run build:wasm\`.`);
     }
-    instance = (await WebAssembly.instantiate(bytes, imports)).instance;
+    const module = await WebAssembly.compile(bytes);
+    instance = await WebAssembly.instantiate(module, imports);
   } else {
     instance = (await WebAssembly.instantiateStreaming(fetch(wasmUrl), imports)).instance;
   }

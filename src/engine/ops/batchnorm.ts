@@ -4,9 +4,9 @@ import type { Engine } from "../engine.js";
 import type { Tensor } from "../tensor.js";
 
 export interface BatchStats {
-  mean: Float32Array;
+  mean: ArrayLike<number>;
   /** Biased batch variance per channel. */
-  variance: Float32Array;
+  variance: Float64Array;
   /** Values per channel (N·H·W), for the unbiased running-variance update. */
   count: number;
 }
@@ -15,20 +15,19 @@ export function batchNorm2d(engine: Engine, x: Tensor, gamma: Tensor, beta: Tens
   const C = x.shape[0];
   const P = x.size / C;
   const y = engine.empty(x.shape, x.requiresGrad || gamma.requiresGrad || beta.requiresGrad);
-  const saved = engine.arena.alloc(2 * C * 4);
-  const meanPtr = saved;
-  const invStdPtr = saved + C * 4;
+  const meanSaved = engine.empty([C]);
+  const invStdSaved = engine.empty([C]);
   const kernels = engine.kernels;
-  kernels.batchNormForward(x.ptr, gamma.ptr, beta.ptr, C, P, eps, y.ptr, meanPtr, invStdPtr);
-  const mean = engine.arena.f32(meanPtr, C).slice();
-  const invStd = engine.arena.f32(invStdPtr, C);
-  const variance = new Float32Array(C);
+  kernels.batchNormForward(x.ptr, gamma.ptr, beta.ptr, C, P, eps, y.ptr, meanSaved.ptr, invStdSaved.ptr);
+  const mean = engine.read(meanSaved);
+  const invStd = engine.view(invStdSaved);
+  const variance = new Float64Array(C);
   for (let c = 0; c < C; c++) variance[c] = 1 / (invStd[c] * invStd[c]) - eps;
   if (y.requiresGrad) {
     engine.record("batchNorm2d", () => {
       if (y.grad === 0) return;
       const dx = x.requiresGrad ? engine.gradOf(x) : engine.scratch(x.size);
-      kernels.batchNormBackward(x.ptr, y.grad, gamma.ptr, meanPtr, invStdPtr, C, P, dx, engine.gradOf(gamma), engine.gradOf(beta));
+      kernels.batchNormBackward(x.ptr, y.grad, gamma.ptr, meanSaved.ptr, invStdSaved.ptr, C, P, dx, engine.gradOf(gamma), engine.gradOf(beta));
     });
   }
   return { y, stats: { mean, variance, count: P } };

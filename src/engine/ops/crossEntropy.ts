@@ -17,7 +17,7 @@ export function crossEntropy(engine: Engine, logits: Tensor, labels: Int32Array)
   if (loss.requiresGrad) {
     engine.record("crossEntropy", () => {
       if (loss.grad === 0) return;
-      const upstream = engine.arena.f32(loss.grad, 1)[0];
+      const upstream = engine.values(loss.grad, 1)[0];
       kernels.softmaxCrossEntropyBackward(probs.ptr, labelsPtr, N, K, upstream, engine.gradOf(logits));
     });
   }

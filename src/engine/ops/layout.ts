@@ -15,9 +15,9 @@ export function fromBatchMajor(engine: Engine, images: Float32Array, [N, C, H, W
 }
 
 /** A channel-major buffer (e.g. an input gradient) back to NCHW. */
-export function toBatchMajor(values: Float32Array, [C, N, H, W]: readonly number[]): Float32Array {
+export function toBatchMajor(values: Float32Array | Float64Array, [C, N, H, W]: readonly number[]): Float64Array {
   const plane = H * W;
-  const out = new Float32Array(values.length);
+  const out = new Float64Array(values.length);
   for (let c = 0; c < C; c++) {
     for (let n = 0; n < N; n++) out.set(values.subarray((c * N + n) * plane, (c * N + n + 1) * plane), (n * C + c) * plane);
   }

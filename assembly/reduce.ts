@@ -1,0 +1,81 @@
+// Reductions of f32 vectors to one f64, used by the proxies (norms, snip, synflow) and by
+// batch-norm statistics. Each f32 lane is widened to f64 before any arithmetic, so products are
+// exact and the sums carry f64 rounding only: two f64x2 accumulators per 4 values.
+
+// What each term of the sum is; reduce() is inlined with a constant `term`, so the branches fold away.
+const SUM: i32 = 0; // a
+const SUM_ABS: i32 = 1; // |a|
+const CENTERED_PRODUCT: i32 = 2; // (a − aMean)·(b − bMean)
+const ABS_PRODUCT: i32 = 3; // |a·b|
+
+@inline
+function termF64(term: i32, a: f64, aMean: f64, b: f64, bMean: f64): f64 {
+  if (term == SUM) return a;
+  if (term == SUM_ABS) return Math.abs(a);
+  if (term == CENTERED_PRODUCT) return (a - aMean) * (b - bMean);
+  return Math.abs(a * b);
+}
+
+@inline
+function termF64x2(term: i32, a: v128, aMean: v128, b: v128, bMean: v128): v128 {
+  if (term == SUM) return a;
+  if (term == SUM_ABS) return f64x2.abs(a);
+  if (term == CENTERED_PRODUCT) return f64x2.mul(f64x2.sub(a, aMean), f64x2.sub(b, bMean));
+  return f64x2.abs(f64x2.mul(a, b));
+}
+
+@inline
+function reduce(term: i32, a: usize, aMean: f64, b: usize, bMean: f64, n: i32): f64 {
+  const am = f64x2.splat(aMean), bm = f64x2.splat(bMean);
+  let lo = f64x2.splat(0), hi = f64x2.splat(0);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const o = <usize>i << 2;
+    const va = v128.load(a + o), vb = v128.load(b + o);
+    lo = f64x2.add(lo, termF64x2(term, f64x2.promote_low_f32x4(va), am, f64x2.promote_low_f32x4(vb), bm));
+    // The high two lanes, moved low to be widened.
+    const vaHigh = f64x2.promote_low_f32x4(f32x4.shuffle(va, va, 2, 3, 2, 3));
+    const vbHigh = f64x2.promote_low_f32x4(f32x4.shuffle(vb, vb, 2, 3, 2, 3));
+    hi = f64x2.add(hi, termF64x2(term, vaHigh, am, vbHigh, bm));
+  }
+  const both = f64x2.add(lo, hi);
+  let s = f64x2.extract_lane(both, 0) + f64x2.extract_lane(both, 1);
+  for (; i < n; i++) {
+    const o = <usize>i << 2;
+    s += termF64(term, <f64>load<f32>(a + o), aMean, <f64>load<f32>(b + o), bMean);
+  }
+  return s;
+}
+
+/** Called by proxies and batchNormForward: Σ x[i] over n values. */
+export function sum(x: usize, n: i32): f64 {
+  return reduce(SUM, x, 0, x, 0, n);
+}
+
+/** Called by proxies (e.g. synflow): Σ |x[i]|. */
+export function sumAbs(x: usize, n: i32): f64 {
+  return reduce(SUM_ABS, x, 0, x, 0, n);
+}
+
+/** Called by proxies (e.g. grad_norm): Σ x[i]². */
+export function sumSquares(x: usize, n: i32): f64 {
+  return reduce(CENTERED_PRODUCT, x, 0, x, 0, n);
+}
+
+/** Called by proxies: Σ a[i]·b[i] (exported as both dot and sumProduct). */
+export function dot(a: usize, b: usize, n: i32): f64 {
+  return reduce(CENTERED_PRODUCT, a, 0, b, 0, n);
+}
+
+/** Called by proxies (e.g. snip): Σ |a[i]·b[i]|. */
+export function sumAbsProduct(a: usize, b: usize, n: i32): f64 {
+  return reduce(ABS_PRODUCT, a, 0, b, 0, n);
+}
+
+/**
+ * Called by batch norm: Σ (a[i] − aMean)·(b[i] − bMean). Variance and the backward sum use the
+ * centred form because Σab − n·μa·μb cancels catastrophically when |μ| ≫ σ.
+ */
+export function centeredDot(a: usize, aMean: f64, b: usize, bMean: f64, n: i32): f64 {
+  return reduce(CENTERED_PRODUCT, a, aMean, b, bMean, n);
+}

@@ -1,0 +1,145 @@
+// Wasm kernels against their plain-TS references (src/reference/) and, where PyTorch is
+// installed, against PyTorch on this machine, one thread each. gflops is ours, for the
+// matmul-shaped rows only (null for memory-bound kernels).
+//   node --import tsx bench/kernels.ts [--json] [--repeats 15]
+import { spawnSync } from "node:child_process";
+import * as batchnorm from "../src/reference/batchnorm.js";
+import * as conv from "../src/reference/conv.js";
+import * as gemm from "../src/reference/gemm.js";
+import * as pool from "../src/reference/pool.js";
+import { Random } from "../src/util/random.js";
+import { Arena } from "../src/wasm/arena.js";
+import { loadWasm } from "../src/wasm/load.js";
+import { argValue, medianMs, torchPython, wantsJson } from "./timing.js";
+
+interface Row {
+  name: string;
+  ours_ms: number;
+  baseline: string;
+  baseline_ms: number;
+  ratio: number;
+  gflops: number | null;
+}
+
+const repeats = Number(argValue("repeats", "15"));
+const slowRepeats = 3; // the plain-TS baselines take up to seconds per run
+const core = await loadWasm();
+const k = core.exports;
+const arena = new Arena(core.memory, k.heapBase());
+const random = new Random(1);
+
+/** A wasm buffer of n random floats in [−1, 1). */
+function randomBuffer(n: number): number {
+  const at = arena.alloc(n * 4);
+  const view = arena.f32(at, n);
+  for (let i = 0; i < n; i++) view[i] = random.symmetric(1);
+  return at;
+}
+
+/** A copy of the n floats at ptr, for the plain-TS side. */
+const host = (ptr: number, n: number): Float32Array => arena.f32(ptr, n).slice();
+
+const rows: Row[] = [];
+function row(name: string, oursMs: number, baseline: string, baselineMs: number, flops?: number): void {
+  rows.push({ name, ours_ms: oursMs, baseline, baseline_ms: baselineMs, ratio: baselineMs / oursMs, gflops: flops ? flops / (oursMs * 1e6) : null });
+}
+
+function torchTimes(): Record<string, number> | undefined {
+  const python = torchPython();
+  if (!python) {
+    console.error("note: /usr/bin/python3 has no torch (apt-get install python3-torch); the *_torch rows are skipped");
+    return undefined;
+  }
+  const run = spawnSync(python, ["bench/torch_kernels.py", "--repeats", String(repeats)], { encoding: "utf8" });
+  if (run.status !== 0) throw new Error(`bench/torch_kernels.py failed:\n${run.stderr}`);
+  return JSON.parse(run.stdout) as Record<string, number>;
+}
+
+const torch = torchTimes();
+
+// sgemm, square: 256 against the triple loop, 1024 (too slow for it) only against PyTorch.
+for (const n of [256, 1024]) {
+  const A = randomBuffer(n * n), B = randomBuffer(n * n), C = arena.alloc(n * n * 4);
+  const ours = medianMs(() => k.sgemm(0, 0, n, n, n, 1, A, n, B, n, 0, C, n), { repeats, warmup: 3 });
+  if (n === 256) {
+    const [a, b, c] = [host(A, n * n), host(B, n * n), new Float32Array(n * n)];
+    row(`sgemm_${n}`, ours, "plain-ts", medianMs(() => gemm.sgemm(false, false, n, n, n, 1, a, n, b, n, 0, c, n), { repeats: slowRepeats }), 2 * n ** 3);
+  }
+  if (torch) row(`sgemm_${n}_torch`, ours, "torch", torch[`matmul_${n}_ms`], 2 * n ** 3);
+}
+
+// conv3x3: N16, C16→O16, 32×32, pad 1 (an NB201 first-stage nor_conv_3x3 at batch 16).
+const shape = { C: 16, N: 16, H: 32, W: 32, O: 16, k: 3, stride: 1, pad: 1 };
+const { C, N, H, W, O } = shape;
+const P = N * H * W, taps = C * 9;
+const convFlops = 2 * O * taps * P;
+const x = randomBuffer(C * P), w = randomBuffer(O * taps), dy = randomBuffer(O * P);
+const y = arena.alloc(O * P * 4), dx = arena.alloc(C * P * 4), dw = arena.alloc(O * taps * 4);
+const scratch = arena.alloc(taps * P * 4);
+const convForward = () => k.conv2dForward(x, w, C, N, H, W, O, 3, 1, 1, y, scratch);
+const convForwardBackward = () => {
+  convForward();
+  k.conv2dBackward(x, w, dy, C, N, H, W, O, 3, 1, 1, dx, dw, scratch);
+};
+const oursConvFwd = medianMs(convForward, { repeats, warmup: 3 });
+const oursConvFwdBwd = medianMs(convForwardBackward, { repeats, warmup: 3 });
+{
+  const [hx, hw, hdy] = [host(x, C * P), host(w, O * taps), host(dy, O * P)];
+  const hy = new Float32Array(O * P), hdx = new Float32Array(C * P), hdw = new Float32Array(O * taps);
+  row("conv3x3_fwd", oursConvFwd, "plain-ts", medianMs(() => conv.conv2dForward(hx, hw, shape, hy), { repeats: slowRepeats }), convFlops);
+  const plainFwdBwd = medianMs(() => {
+    conv.conv2dForward(hx, hw, shape, hy);
+    conv.conv2dBackward(hx, hw, hdy, shape, hdx, hdw);
+  }, { repeats: slowRepeats });
+  row("conv3x3_fwd_bwd", oursConvFwdBwd, "plain-ts", plainFwdBwd, 3 * convFlops);
+}
+if (torch) {
+  row("conv3x3_fwd_torch", oursConvFwd, "torch", torch.conv3x3_fwd_ms, convFlops);
+  row("conv3x3_fwd_bwd_torch", oursConvFwdBwd, "torch", torch.conv3x3_fwd_bwd_ms, 3 * convFlops);
+}
+
+// Batch norm, C16 × P16384, forward + backward.
+{
+  const channels = 16, perChannel = 16384, n = channels * perChannel;
+  const bx = randomBuffer(n), bdy = randomBuffer(n), gamma = randomBuffer(channels), beta = randomBuffer(channels);
+  const by = arena.alloc(n * 4), bdx = arena.alloc(n * 4), mean = arena.alloc(channels * 4), invStd = arena.alloc(channels * 4);
+  const dgamma = arena.alloc(channels * 4), dbeta = arena.alloc(channels * 4);
+  const ours = medianMs(() => {
+    k.batchNormForward(bx, gamma, beta, channels, perChannel, 1e-5, by, mean, invStd);
+    k.batchNormBackward(bx, bdy, gamma, mean, invStd, channels, perChannel, bdx, dgamma, dbeta);
+  }, { repeats, warmup: 3 });
+  const [hx, hdy, hg, hb] = [host(bx, n), host(bdy, n), host(gamma, channels), host(beta, channels)];
+  const hy = new Float32Array(n), hdx = new Float32Array(n), hm = new Float32Array(channels), hs = new Float32Array(channels);
+  const hdg = new Float32Array(channels), hdb = new Float32Array(channels);
+  const plain = medianMs(() => {
+    batchnorm.batchNormForward(hx, hg, hb, channels, perChannel, 1e-5, hy, hm, hs);
+    batchnorm.batchNormBackward(hx, hdy, hg, hm, hs, channels, perChannel, hdx, hdg, hdb);
+  }, { repeats: slowRepeats });
+  row("batchnorm_fwd_bwd", ours, "plain-ts", plain);
+}
+
+// avg_pool_3x3 on 16 channels × batch 16 of 32×32 planes, forward + backward.
+{
+  const planes = 256, side = 32, n = planes * side * side;
+  const px = randomBuffer(n), pdy = randomBuffer(n), py = arena.alloc(n * 4), pdx = arena.alloc(n * 4);
+  const ours = medianMs(() => {
+    k.avgPool3x3Forward(px, planes, side, side, py);
+    k.avgPool3x3Backward(pdy, planes, side, side, pdx);
+  }, { repeats, warmup: 3 });
+  const [hx, hdy, hy, hdx] = [host(px, n), host(pdy, n), new Float32Array(n), new Float32Array(n)];
+  const plain = medianMs(() => {
+    pool.avgPool3x3Forward(hx, planes, side, side, hy);
+    pool.avgPool3x3Backward(hdy, planes, side, side, hdx);
+  }, { repeats: slowRepeats });
+  row("avgpool3x3_fwd_bwd", ours, "plain-ts", plain);
+}
+
+if (wantsJson()) {
+  for (const r of rows) console.log(JSON.stringify(r));
+} else {
+  const fixed = (v: number | null, digits: number) => (v === null || Number.isNaN(v) ? "-" : v.toFixed(digits));
+  console.log(`${"kernel".padEnd(24)}${"ours ms".padStart(10)}  ${"baseline".padEnd(9)}${"base ms".padStart(10)}${"ratio".padStart(9)}${"GFLOP/s".padStart(9)}`);
+  for (const r of rows) {
+    console.log(`${r.name.padEnd(24)}${fixed(r.ours_ms, 3).padStart(10)}  ${r.baseline.padEnd(9)}${fixed(r.baseline_ms, 3).padStart(10)}${fixed(r.ratio, 2).padStart(9)}${fixed(r.gflops, 1).padStart(9)}`);
+  }
+}
