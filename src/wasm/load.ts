@@ -23,7 +23,7 @@ async function instantiate(): Promise<WasmCore> {
   let instance: WebAssembly.Instance;
   if (typeof process !== "undefined" && process.versions?.node && wasmUrl.protocol === "file:") {
     const { readFile } = await import("node:fs/promises");
-    let bytes: Uint8Array;
+    let bytes: Uint8Array<ArrayBuffer>;
     try {
       bytes = await readFile(wasmUrl);
     } catch {

@@ -28,7 +28,11 @@ async function tinyNetwork(engine: Engine): Promise<Nb201Network> {
 }
 
 const gradients = (engine: Engine, net: Nb201Network): FloatArray[] => lossPass(engine, net, batch, () => net.parameters().map((p) => engine.readGrad(p)));
-const maxAbs = (values: FloatArray): number => values.reduce((m: number, v: number) => Math.max(m, Math.abs(v)), 0);
+const maxAbs = (values: FloatArray): number => {
+  let m = 0;
+  for (const v of values) m = Math.max(m, Math.abs(v));
+  return m;
+};
 
 test("float64 engine: every parameter gradient matches central differences (eps 1e-6)", async () => {
   const engine = await Engine.create(referenceBackend());
