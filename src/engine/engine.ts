@@ -6,7 +6,15 @@ import type { KernelExports } from "../wasm/exports.js";
 import { Random } from "../util/random.js";
 import { wasmBackend, type Backend } from "./backend.js";
 import { Tape } from "./tape.js";
-import { Parameter, Tensor, shapeSize, type Shape } from "./tensor.js";
+import { Parameter, Tensor, shapeSize, type InitScheme, type Shape } from "./tensor.js";
+
+/** Proxies observe a pass through these; layers and ops report to them, nothing is patched. */
+export interface PassObserver {
+  /** A Conv2d/Linear node produced `output` (before any BN). */
+  nodeOutput?(node: object, output: Tensor): void;
+  /** A ReLU is about to read `input`. */
+  reluInput?(input: Tensor): void;
+}
 
 /** Values of a tensor: float32 on the wasm backend, float64 on the reference one. */
 export type FloatArray = Float32Array | Float64Array;
@@ -20,6 +28,8 @@ export class Engine {
   private gradHolders: Tensor[] = [];
   private scratchPtr = 0;
   private scratchFloats = 0;
+  /** Set for one pass by whoever needs to watch it (fisher, nwot). */
+  observer: PassObserver | undefined;
 
   constructor(readonly backend: Backend) {
     this.kernels = backend.kernels;
@@ -94,21 +104,25 @@ export class Engine {
   /**
    * Place parameters in the arena and initialise them in order from one seeded stream
    * (tools/nb201_torch.py replays the same stream to rebuild identical PyTorch weights).
+   * Pass a Random to keep drawing from the same stream afterwards (Zen-NAS's noise).
    */
-  allocateParameters(params: readonly Parameter[], seed: number): void {
+  allocateParameters(params: readonly Parameter[], seed: number | Random, scheme: InitScheme = "pytorch"): void {
     if (this.passMark >= 0) throw new Error("Engine.allocateParameters: call it outside a pass");
-    const random = new Random(seed);
+    const random = typeof seed === "number" ? new Random(seed) : seed;
     for (const p of params) {
       p.ptr = this.arena.alloc(p.size * this.elementBytes);
       p.grad = 0;
       const values = this.view(p);
       const init = p.init;
-      if (init.kind === "uniform") {
+      if (init.kind !== "uniform") {
+        values.fill(init.kind === "ones" ? 1 : 0);
+      } else if (scheme === "gaussian") {
+        if (init.bias) values.fill(0);
+        else for (let i = 0; i < values.length; i++) values[i] = Math.fround(random.normal());
+      } else {
         const bound = 1 / Math.sqrt(init.fanIn);
         // Rounded to float32 on every backend, so both start from identical weights.
         for (let i = 0; i < values.length; i++) values[i] = Math.fround(random.symmetric(bound));
-      } else {
-        values.fill(init.kind === "ones" ? 1 : 0);
       }
     }
     this.invalidateScratch();
@@ -129,17 +143,35 @@ export class Engine {
     if (this.passMark >= 0) this.tape.record(op, backward);
   }
 
-  /** Backprop from a scalar tensor, seeding d(loss)/d(loss) = `seed`. */
-  backward(loss: Tensor, seed = 1): void {
+  /** Backprop from a scalar loss. */
+  backward(loss: Tensor): void {
     if (loss.size !== 1) throw new Error(`Engine.backward: the loss must be a scalar, got shape [${loss.shape.join(", ")}]`);
-    this.values(this.gradOf(loss), 1)[0] = seed;
+    this.backwardFrom(loss, 1);
+  }
+
+  /** Backprop from any tensor, seeding its gradient with `seed` (a value for every element, or one for all). */
+  backwardFrom(root: Tensor, seed: number | ArrayLike<number>): void {
+    const grad = this.values(this.gradOf(root), root.size);
+    if (typeof seed === "number") grad.fill(seed);
+    else grad.set(seed);
     this.tape.replayBackward();
+  }
+
+  /** Run `body` inside a pass; everything it allocates is freed when it returns. */
+  withPass<T>(body: () => T): T {
+    this.beginPass();
+    try {
+      return body();
+    } finally {
+      this.endPass();
+    }
   }
 
   /** Free every activation and gradient made since beginPass(). */
   endPass(): void {
     if (this.passMark < 0) return;
     this.tape.clear();
+    this.observer = undefined;
     for (const t of this.gradHolders) t.grad = 0;
     this.gradHolders = [];
     this.arena.reset(this.passMark);

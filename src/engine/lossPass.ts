@@ -1,6 +1,6 @@
 // The one "forward, cross-entropy, backward" sequence. Everything made during the pass
 // (activations, gradients) is freed when `read` returns, so callers copy what they keep.
-import type { Engine } from "./engine.js";
+import type { Engine, PassObserver } from "./engine.js";
 import { crossEntropy } from "./ops/crossEntropy.js";
 import { fromBatchMajor } from "./ops/layout.js";
 import type { Tensor } from "./tensor.js";
@@ -23,15 +23,20 @@ export interface PassResult {
   loss: number;
 }
 
-export function lossPass<T>(engine: Engine, net: Classifier, batch: LabelledBatch, read: (pass: PassResult) => T, { inputGradient = false } = {}): T {
-  engine.beginPass();
-  try {
+export interface PassOptions {
+  /** Keep d(loss)/d(input) (jacov, epe_nas). */
+  inputGradient?: boolean;
+  /** Watch the pass (node outputs, ReLU inputs). */
+  observer?: PassObserver;
+}
+
+export function lossPass<T>(engine: Engine, net: Classifier, batch: LabelledBatch, read: (pass: PassResult) => T, { inputGradient = false, observer }: PassOptions = {}): T {
+  return engine.withPass(() => {
+    engine.observer = observer;
     const input = fromBatchMajor(engine, batch.x, batch.shape, inputGradient);
     const logits = net.forward(engine, input);
     const { loss, value } = crossEntropy(engine, logits, batch.labels);
     engine.backward(loss);
     return read({ input, logits, loss: value });
-  } finally {
-    engine.endPass();
-  }
+  });
 }

@@ -18,8 +18,14 @@ export class Tensor {
   }
 }
 
-/** How a parameter is initialised (PyTorch defaults: uniform ±1/sqrt(fan_in), BN γ=1, β=0). */
-export type ParameterInit = { kind: "uniform"; fanIn: number } | { kind: "ones" } | { kind: "zeros" };
+/**
+ * How a parameter is initialised by default (PyTorch: Conv/Linear weight and bias uniform
+ * ±1/sqrt(fan_in), BN γ=1, β=0). `bias` marks the Linear bias, which Gaussian schemes zero.
+ */
+export type ParameterInit = { kind: "uniform"; fanIn: number; bias?: boolean } | { kind: "ones" } | { kind: "zeros" };
+
+/** PyTorch's default initialisation, or Zen-NAS's N(0,1) weights with zero biases. */
+export type InitScheme = "pytorch" | "gaussian";
 
 /** A learnable tensor. Built without memory; `Engine.allocateParameters` places and fills it. */
 export class Parameter extends Tensor {

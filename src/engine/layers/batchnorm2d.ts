@@ -9,6 +9,8 @@ export class BatchNorm2d {
   readonly beta: Parameter;
   readonly runningMean: Float64Array;
   readonly runningVar: Float64Array;
+  /** Off = identity, as NASLib's synflow strips BN. */
+  enabled = true;
 
   constructor(
     name: string,
@@ -32,6 +34,7 @@ export class BatchNorm2d {
   }
 
   forward(engine: Engine, x: Tensor): Tensor {
+    if (!this.enabled) return x;
     const { y, stats } = batchNorm2d(engine, x, this.gamma, this.beta, this.eps);
     // PyTorch keeps the unbiased variance in running_var.
     const unbias = stats.count > 1 ? stats.count / (stats.count - 1) : 1;

@@ -26,6 +26,8 @@ export class Conv2d {
   }
 
   forward(engine: Engine, x: Tensor): Tensor {
-    return conv2d(engine, x, this.weight, { stride: this.stride, pad: this.pad });
+    const y = conv2d(engine, x, this.weight, { stride: this.stride, pad: this.pad });
+    engine.observer?.nodeOutput?.(this, y);
+    return y;
   }
 }

@@ -14,7 +14,7 @@ export class Linear {
     readonly outFeatures: number,
   ) {
     this.weight = new Parameter(`${name}.weight`, [outFeatures, inFeatures], { kind: "uniform", fanIn: inFeatures });
-    this.bias = new Parameter(`${name}.bias`, [outFeatures], { kind: "uniform", fanIn: inFeatures });
+    this.bias = new Parameter(`${name}.bias`, [outFeatures], { kind: "uniform", fanIn: inFeatures, bias: true });
   }
 
   parameters(): Parameter[] {
@@ -22,6 +22,8 @@ export class Linear {
   }
 
   forward(engine: Engine, x: Tensor): Tensor {
-    return linear(engine, x, this.weight, this.bias);
+    const y = linear(engine, x, this.weight, this.bias);
+    engine.observer?.nodeOutput?.(this, y);
+    return y;
   }
 }

@@ -2,6 +2,7 @@ import type { Engine } from "../engine.js";
 import type { Tensor } from "../tensor.js";
 
 export function relu(engine: Engine, x: Tensor): Tensor {
+  engine.observer?.reluInput?.(x);
   const y = engine.empty(x.shape, x.requiresGrad);
   const kernels = engine.kernels;
   kernels.reluForward(x.ptr, x.size, y.ptr);

@@ -11,7 +11,8 @@ import { ReluConvBn } from "../../engine/layers/reluConvBn.js";
 import { addAll } from "../../engine/ops/add.js";
 import { globalAvgPool, avgPool2x2, avgPool3x3 } from "../../engine/ops/pool.js";
 import { relu } from "../../engine/ops/relu.js";
-import type { Parameter, Tensor } from "../../engine/tensor.js";
+import type { InitScheme, Parameter, Tensor } from "../../engine/tensor.js";
+import type { Random } from "../../util/random.js";
 import { nb201Dataset, type Nb201Dataset } from "./datasets.js";
 import { NB201_EDGES, isConv, kernelSize, type Nb201Arch, type Nb201Op } from "./ops.js";
 import { CELLS_PER_STAGE, STEM_CHANNELS } from "./skeleton.js";
@@ -151,6 +152,17 @@ export class Nb201Network {
     return [this.stemConv, ...this.blocks.flatMap((b) => b.nodes()), this.classifier];
   }
 
+  /** Spatial side of each node's output for an input of side `inputSide` (1 for the classifier). */
+  nodeOutputSides(inputSide: number): number[] {
+    let side = inputSide;
+    const sides = [side];
+    for (const block of this.blocks) {
+      if (block instanceof ReductionBlock) side = Math.floor((side - 1) / 2) + 1;
+      for (let i = 0; i < block.nodes().length; i++) sides.push(side);
+    }
+    return [...sides, 1];
+  }
+
   batchNorms(): BatchNorm2d[] {
     const cellBns = this.blocks.flatMap((b) =>
       b instanceof Cell ? b.edges.flatMap((e) => (e.conv ? [e.conv.bn] : [])) : [b.convA.bn, b.convB.bn],
@@ -162,17 +174,26 @@ export class Nb201Network {
     return this.parameters().reduce((sum, p) => sum + p.size, 0);
   }
 
-  /** Place the weights in the engine and initialise them from `seed` (PyTorch defaults). */
-  allocate(engine: Engine, seed: number): void {
-    engine.allocateParameters(this.parameters(), seed);
+  /** Place the weights in the engine and initialise them from `seed` (PyTorch defaults unless told). */
+  allocate(engine: Engine, seed: number | Random, scheme: InitScheme = "pytorch"): void {
+    engine.allocateParameters(this.parameters(), seed, scheme);
     for (const bn of this.batchNorms()) bn.resetRunningStats();
+  }
+
+  /** Turn every BN into the identity (false) or back into train-mode BN (true). */
+  setBatchNorm(enabled: boolean): void {
+    for (const bn of this.batchNorms()) bn.enabled = enabled;
+  }
+
+  /** x: channel-major images [3, N, H, W] → the head's BN+ReLU map [64, N, H/4, W/4], before pooling. */
+  features(engine: Engine, x: Tensor): Tensor {
+    let h = this.stemBn.forward(engine, this.stemConv.forward(engine, x));
+    for (const block of this.blocks) h = block.forward(engine, h);
+    return relu(engine, this.headBn.forward(engine, h));
   }
 
   /** x: channel-major images [3, N, H, W] → logits [N, classes]. */
   forward(engine: Engine, x: Tensor): Tensor {
-    let h = this.stemBn.forward(engine, this.stemConv.forward(engine, x));
-    for (const block of this.blocks) h = block.forward(engine, h);
-    const features = globalAvgPool(engine, relu(engine, this.headBn.forward(engine, h)));
-    return this.classifier.forward(engine, features);
+    return this.classifier.forward(engine, globalAvgPool(engine, this.features(engine, x)));
   }
 }

@@ -1,0 +1,27 @@
+// What a proxy is: a name, what it needs, and a function from a ProxyContext to per-node
+// values (one per Conv/Linear weight, module order) and an aggregate score.
+import type { ProxyContext } from "./context.js";
+
+export interface ProxyOutput {
+  /** One value per Conv/Linear weight in module order; absent for whole-network proxies (jacov, nwot, …). */
+  nodes?: Float64Array;
+  /** The aggregate score; NaN or ±Infinity where the proxy is undefined (e.g. degenerate networks). */
+  score: number;
+}
+
+export interface ProxyNeeds {
+  /** Real images (false: none, or only the input shape). */
+  data: boolean;
+  labels: boolean;
+  /** How BN runs: train-mode batch statistics, or replaced by the identity. */
+  batchNorm: "train" | "off";
+  precision: "f32" | "f64";
+}
+
+export interface ProxyDefinition {
+  name: string;
+  /** The paper and reference implementation it follows. */
+  source: string;
+  needs: ProxyNeeds;
+  compute(context: ProxyContext): ProxyOutput | Promise<ProxyOutput>;
+}
