@@ -18,10 +18,18 @@ export interface ProxyNeeds {
   precision: "f32" | "f64";
 }
 
+/**
+ * How the score follows from the node values: "sum" (Σ node, e.g. grad_norm's norms),
+ * "size-weighted" (Σ node·|W|, where node is the mean of a per-weight score, e.g. snip), or
+ * "none" (a whole-network quantity such as jacov or params).
+ */
+export type NodeReduction = "sum" | "size-weighted" | "none";
+
 export interface ProxyDefinition {
   name: string;
   /** The paper and reference implementation it follows. */
   source: string;
   needs: ProxyNeeds;
+  reduction: NodeReduction;
   compute(context: ProxyContext): ProxyOutput | Promise<ProxyOutput>;
 }

@@ -8,6 +8,7 @@ defineProxy({
   name: "fisher",
   source: "Turner et al., ICLR 2020; zero-cost-nas foresight/pruners/measures/fisher.py",
   needs: { data: true, labels: true, batchNorm: "train", precision: "f32" },
+  reduction: "size-weighted",
   compute(context) {
     const stats = context.gradientPass();
     const nodes = perNode(stats, (n) => total(n.fisherChannels) / n.fisherChannels.length);

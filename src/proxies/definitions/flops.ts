@@ -9,6 +9,7 @@ defineProxy({
   name: "flops",
   source: "NB201 API FLOPs (AutoDL get_model_infos)",
   needs: { data: false, labels: false, batchNorm: "train", precision: "f32" },
+  reduction: "sum",
   compute({ arch, inputs }) {
     const net = nb201Network(arch, inputs.dataset);
     const sides = net.nodeOutputSides(nb201Dataset(inputs.dataset).inputSide);

@@ -6,6 +6,7 @@ defineProxy({
   name: "grad_norm",
   source: "Abdelfattah et al., ICLR 2021; zero-cost-nas foresight/pruners/measures/grad_norm.py",
   needs: { data: true, labels: true, batchNorm: "train", precision: "f32" },
+  reduction: "sum",
   compute(context) {
     const nodes = perNode(context.gradientPass(), (n) => Math.sqrt(n.gradSquares));
     return { nodes, score: total(nodes) };

@@ -7,6 +7,7 @@ defineProxy({
   name: "l2_norm",
   source: "NAS-Bench-Suite-Zero (NASLib naslib/predictors/pruners/measures/l2_norm.py)",
   needs: { data: false, labels: false, batchNorm: "train", precision: "f32" },
+  reduction: "sum",
   compute(context) {
     const nodes = perNode(context.gradientPass(), (n) => Math.sqrt(n.weightSquares));
     return { nodes, score: total(nodes) };

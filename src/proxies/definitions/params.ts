@@ -8,6 +8,7 @@ defineProxy({
   name: "params",
   source: "NB201 / NAS-Bench-Suite-Zero parameter count",
   needs: { data: false, labels: false, batchNorm: "train", precision: "f32" },
+  reduction: "none",
   compute({ arch, inputs }) {
     const nodes = Float64Array.from(nb201Network(arch, inputs.dataset).nodes(), (node) => node.weight.size);
     return { nodes, score: paramCount(arch, inputs.dataset) / 1e6 };

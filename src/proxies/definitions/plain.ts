@@ -6,6 +6,7 @@ defineProxy({
   name: "plain",
   source: "zero-cost-nas foresight/pruners/measures/plain.py",
   needs: { data: true, labels: true, batchNorm: "train", precision: "f32" },
+  reduction: "size-weighted",
   compute(context) {
     const stats = context.gradientPass();
     return { nodes: perNode(stats, (n) => n.weightGrad / n.size), score: total(stats.map((n) => n.weightGrad)) };

@@ -6,6 +6,7 @@ defineProxy({
   name: "snip",
   source: "Lee et al., ICLR 2019; zero-cost-nas foresight/pruners/measures/snip.py",
   needs: { data: true, labels: true, batchNorm: "train", precision: "f32" },
+  reduction: "size-weighted",
   compute(context) {
     const stats = context.gradientPass();
     return { nodes: perNode(stats, (n) => n.absWeightGrad / n.size), score: total(stats.map((n) => n.absWeightGrad)) };

@@ -1,0 +1,32 @@
+// A piscina worker: plain data in, one architecture's proxy record out. Each worker thread
+// loads its own wasm instance (on the first task) and reuses it and its inputs.
+import { computeProxies, type ProxyRecord } from "../proxies/index.js";
+import { proxyInputs, type ProxyInputs } from "../proxies/inputs.js";
+import { nb201 } from "../spaces/nb201/index.js";
+
+export interface ProxyTask {
+  arch: string;
+  seed: number;
+  proxies: string[];
+  batch: number;
+  dataRoot?: string;
+}
+
+export interface SerialisedRecord extends Omit<ProxyRecord, "nodes"> {
+  nodes: Record<string, number[]>;
+  seed: number;
+}
+
+const inputsCache = new Map<string, ProxyInputs>();
+
+export default async function computeTask(task: ProxyTask): Promise<SerialisedRecord> {
+  const key = `${task.seed}/${task.batch}/${task.dataRoot ?? ""}`;
+  let inputs = inputsCache.get(key);
+  if (!inputs) {
+    inputs = proxyInputs({ batchSize: task.batch, seed: task.seed, dataRoot: task.dataRoot });
+    inputsCache.set(key, inputs);
+  }
+  const record = await computeProxies(nb201, task.arch, { proxies: task.proxies, seed: task.seed, inputs });
+  const nodes = Object.fromEntries(Object.entries(record.nodes).map(([name, values]) => [name, Array.from(values)]));
+  return { ...record, nodes, seed: task.seed };
+}

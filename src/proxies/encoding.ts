@@ -1,0 +1,53 @@
+// ParZC's input encoding (parzc-method.md §1.4, §C.2 of the proxy spec): for each proxy in a
+// fixed order, the node vector is min–max scaled within the architecture (no epsilon, as the
+// NB201 generator did, so a constant vector gives NaN), NaN/±Inf become 0, and the vector is
+// zero-padded to the space maximum (98 for NB201). The proxies are concatenated.
+import { InputError } from "../util/errors.js";
+import { nodeCount } from "../spaces/nb201/cost.js";
+import { PARZC_PROXIES } from "./compute.js";
+
+export interface EncodingSpec {
+  /** Proxy order in the feature vector; ParZC's three come first. */
+  readonly proxies: readonly string[];
+  /** Nodes per proxy after padding (the space maximum). */
+  readonly maxNodes: number;
+}
+
+/** NB201: 8 + 15·6 nodes when all six edges are convs. */
+export const NB201_MAX_NODES = nodeCount({ ops: ["nor_conv_3x3", "nor_conv_3x3", "nor_conv_3x3", "nor_conv_3x3", "nor_conv_3x3", "nor_conv_3x3"] });
+
+export const PARZC_ENCODING: EncodingSpec = { proxies: PARZC_PROXIES, maxNodes: NB201_MAX_NODES };
+
+/** (v − min)/(max − min) over the finite values; NaN where the vector is constant. */
+export function minMaxScale(values: ArrayLike<number>): Float64Array {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isFinite(values[i])) continue;
+    min = Math.min(min, values[i]);
+    max = Math.max(max, values[i]);
+  }
+  return Float64Array.from(values, (v) => (v - min) / (max - min));
+}
+
+export interface EncodedFeatures {
+  features: Float32Array;
+  /** Entries that were NaN or ±Inf after scaling and were set to 0. */
+  masked: number;
+}
+
+export function encodeNodes(nodes: Readonly<Record<string, ArrayLike<number>>>, spec: EncodingSpec = PARZC_ENCODING): EncodedFeatures {
+  const features = new Float32Array(spec.proxies.length * spec.maxNodes);
+  let masked = 0;
+  spec.proxies.forEach((proxy, p) => {
+    const values = nodes[proxy];
+    if (!values) throw new InputError(`the encoding needs node values of "${proxy}", which this record lacks: compute it (--proxies ${spec.proxies.join(",")}).`);
+    if (values.length > spec.maxNodes) throw new InputError(`"${proxy}" has ${values.length} nodes but the encoding pads to ${spec.maxNodes}.`);
+    const scaled = minMaxScale(values);
+    for (let i = 0; i < scaled.length; i++) {
+      if (Number.isFinite(scaled[i])) features[p * spec.maxNodes + i] = scaled[i];
+      else masked++;
+    }
+  });
+  return { features, masked };
+}
