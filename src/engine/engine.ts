@@ -12,8 +12,11 @@ import { Parameter, Tensor, shapeSize, type InitScheme, type Shape } from "./ten
 export interface PassObserver {
   /** A Conv2d/Linear node produced `output` (before any BN). */
   nodeOutput?(node: object, output: Tensor): void;
-  /** A ReLU is about to read `input`. */
-  reluInput?(input: Tensor): void;
+  /**
+   * A ReLU is about to read `input`. `readers` is how many ReLU modules of the reference
+   * network it stands for (a cell node feeding m convs has one shared ReLU here, m there).
+   */
+  reluInput?(input: Tensor, readers: number): void;
 }
 
 /** Values of a tensor: float32 on the wasm backend, float64 on the reference one. */

@@ -1,8 +1,9 @@
 import type { Engine } from "../engine.js";
 import type { Tensor } from "../tensor.js";
 
-export function relu(engine: Engine, x: Tensor): Tensor {
-  engine.observer?.reluInput?.(x);
+/** `readers`: how many consumers share this ReLU (reported to observers, see PassObserver). */
+export function relu(engine: Engine, x: Tensor, readers = 1): Tensor {
+  engine.observer?.reluInput?.(x, readers);
   const y = engine.empty(x.shape, x.requiresGrad);
   const kernels = engine.kernels;
   kernels.reluForward(x.ptr, x.size, y.ptr);

@@ -59,6 +59,11 @@ class Cell {
     return this.edges.flatMap((e) => (e.conv ? [e.conv.conv] : []));
   }
 
+  /** Conv edges reading cell node `from`: the ReLU modules one shared ReLU replaces. */
+  private convReaders(from: number): number {
+    return this.edges.filter((e) => e.conv && e.from === from).length;
+  }
+
   forward(engine: Engine, x: Tensor): Tensor {
     const values: Tensor[] = [x];
     const activated: (Tensor | undefined)[] = [];
@@ -69,7 +74,7 @@ class Cell {
         const input = values[edge.from];
         if (edge.conv) {
           // Convs leaving the same node share one ReLU of it.
-          activated[edge.from] ??= relu(engine, input);
+          activated[edge.from] ??= relu(engine, input, this.convReaders(edge.from));
           terms.push(edge.conv.forward(engine, input, activated[edge.from]));
         } else if (edge.op === "avg_pool_3x3") {
           terms.push(avgPool3x3(engine, input));
