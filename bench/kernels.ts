@@ -1,6 +1,7 @@
 // Wasm kernels against their plain-TS references (src/reference/) and, where PyTorch is
-// installed, against PyTorch on this machine, one thread each. gflops is ours, for the
-// matmul-shaped rows only (null for memory-bound kernels).
+// installed, against PyTorch on this machine, one thread each; the *_f64 rows time the F64
+// twins against the f32 kernels. gflops is ours, for the matmul-shaped rows only (null for
+// memory-bound kernels).
 //   node --import tsx bench/kernels.ts [--json] [--repeats 15]
 import { spawnSync } from "node:child_process";
 import * as batchnorm from "../src/reference/batchnorm.js";
@@ -9,6 +10,8 @@ import * as gemm from "../src/reference/gemm.js";
 import * as pool from "../src/reference/pool.js";
 import { Random } from "../src/util/random.js";
 import { Arena } from "../src/wasm/arena.js";
+import type { KernelExports } from "../src/wasm/exports.js";
+import { float64Kernels } from "../src/wasm/float64.js";
 import { loadWasm } from "../src/wasm/load.js";
 import { argValue, medianMs, torchPython, wantsJson } from "./timing.js";
 
@@ -25,13 +28,14 @@ const repeats = Number(argValue("repeats", "15"));
 const slowRepeats = 3; // the plain-TS baselines take up to seconds per run
 const core = await loadWasm();
 const k = core.exports;
+const k64 = float64Kernels(core.exports);
 const arena = new Arena(core.memory, k.heapBase());
 const random = new Random(1);
 
-/** A wasm buffer of n random floats in [−1, 1). */
-function randomBuffer(n: number): number {
-  const at = arena.alloc(n * 4);
-  const view = arena.f32(at, n);
+/** A wasm buffer of n random values in [−1, 1), f32 or (bytes = 8) f64. */
+function randomBuffer(n: number, bytes: 4 | 8 = 4): number {
+  const at = arena.alloc(n * bytes);
+  const view = bytes === 4 ? arena.f32(at, n) : arena.f64(at, n);
   for (let i = 0; i < n; i++) view[i] = random.symmetric(1);
   return at;
 }
@@ -64,6 +68,8 @@ for (const n of [256, 1024]) {
   if (n === 256) {
     const [a, b, c] = [host(A, n * n), host(B, n * n), new Float32Array(n * n)];
     row(`sgemm_${n}`, ours, "plain-ts", medianMs(() => gemm.sgemm(false, false, n, n, n, 1, a, n, b, n, 0, c, n), { repeats: slowRepeats }), 2 * n ** 3);
+    const [A64, B64, C64] = [randomBuffer(n * n, 8), randomBuffer(n * n, 8), arena.alloc(n * n * 8)];
+    row(`sgemm_${n}_f64`, medianMs(() => k64.sgemm(0, 0, n, n, n, 1, A64, n, B64, n, 0, C64, n), { repeats, warmup: 3 }), "f32", ours, 2 * n ** 3);
   }
   if (torch) row(`sgemm_${n}_torch`, ours, "torch", torch[`matmul_${n}_ms`], 2 * n ** 3);
 }
@@ -73,14 +79,19 @@ const shape = { C: 16, N: 16, H: 32, W: 32, O: 16, k: 3, stride: 1, pad: 1 };
 const { C, N, H, W, O } = shape;
 const P = N * H * W, taps = C * 9;
 const convFlops = 2 * O * taps * P;
-const x = randomBuffer(C * P), w = randomBuffer(O * taps), dy = randomBuffer(O * P);
-const y = arena.alloc(O * P * 4), dx = arena.alloc(C * P * 4), dw = arena.alloc(O * taps * 4);
-const scratch = arena.alloc(taps * P * 4);
-const convForward = () => k.conv2dForward(x, w, C, N, H, W, O, 3, 1, 1, y, scratch);
-const convForwardBackward = () => {
-  convForward();
-  k.conv2dBackward(x, w, dy, C, N, H, W, O, 3, 1, 1, dx, dw, scratch);
-};
+/** The conv's buffers in f32 (bytes = 4) or f64, and its passes on the matching kernels. */
+function convPasses(kernels: KernelExports, bytes: 4 | 8) {
+  const x = randomBuffer(C * P, bytes), w = randomBuffer(O * taps, bytes), dy = randomBuffer(O * P, bytes);
+  const y = arena.alloc(O * P * bytes), dx = arena.alloc(C * P * bytes), dw = arena.alloc(O * taps * bytes);
+  const scratch = arena.alloc(taps * P * bytes);
+  const forward = () => kernels.conv2dForward(x, w, C, N, H, W, O, 3, 1, 1, y, scratch);
+  const forwardBackward = () => {
+    forward();
+    kernels.conv2dBackward(x, w, dy, C, N, H, W, O, 3, 1, 1, dx, dw, scratch);
+  };
+  return { x, w, dy, forward, forwardBackward };
+}
+const { x, w, dy, forward: convForward, forwardBackward: convForwardBackward } = convPasses(k, 4);
 const oursConvFwd = medianMs(convForward, { repeats, warmup: 3 });
 const oursConvFwdBwd = medianMs(convForwardBackward, { repeats, warmup: 3 });
 {
@@ -93,6 +104,7 @@ const oursConvFwdBwd = medianMs(convForwardBackward, { repeats, warmup: 3 });
   }, { repeats: slowRepeats });
   row("conv3x3_fwd_bwd", oursConvFwdBwd, "plain-ts", plainFwdBwd, 3 * convFlops);
 }
+row("conv3x3_fwd_bwd_f64", medianMs(convPasses(k64, 8).forwardBackward, { repeats, warmup: 3 }), "f32", oursConvFwdBwd, 3 * convFlops);
 if (torch) {
   row("conv3x3_fwd_torch", oursConvFwd, "torch", torch.conv3x3_fwd_ms, convFlops);
   row("conv3x3_fwd_bwd_torch", oursConvFwdBwd, "torch", torch.conv3x3_fwd_bwd_ms, 3 * convFlops);

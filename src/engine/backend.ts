@@ -1,9 +1,10 @@
 // Where the engine's numbers live and who computes on them. The wasm backend (float32,
-// SIMD kernels) does the real work; the reference backend runs the plain-TS kernels in
-// float64 on the same pointer interface, so a whole network can be checked against
-// finite differences at a step size float32 cannot resolve.
+// SIMD kernels) does the real work; its float64 twin runs the same kernels where float32
+// overflows or cannot resolve a step (synflow, finite differences); the reference backend runs
+// the plain-TS kernels in float64 on the same pointer interface, as the living spec.
 import type { KernelExports } from "../wasm/exports.js";
-import { loadWasm } from "../wasm/load.js";
+import { float64Kernels } from "../wasm/float64.js";
+import { loadWasm, loadWasmInstance } from "../wasm/load.js";
 
 export interface Backend {
   readonly name: string;
@@ -19,4 +20,10 @@ export interface Backend {
 export async function wasmBackend(): Promise<Backend> {
   const core = await loadWasm();
   return { name: "wasm", kernels: core.exports, memory: core.memory, heapBase: core.exports.heapBase(), elementBytes: 4 };
+}
+
+/** The wasm kernels in float64, on an instance of their own so this engine's arena has its own memory. */
+export async function wasmBackendF64(): Promise<Backend> {
+  const core = await loadWasmInstance();
+  return { name: "wasm-f64", kernels: float64Kernels(core.exports), memory: core.memory, heapBase: core.exports.heapBase(), elementBytes: 8 };
 }

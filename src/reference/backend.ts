@@ -4,6 +4,7 @@
 import type { Backend } from "../engine/backend.js";
 import type { KernelExports } from "../wasm/exports.js";
 import * as batchnorm from "./batchnorm.js";
+import * as codes from "./codes.js";
 import * as conv from "./conv.js";
 import * as elementwise from "./elementwise.js";
 import * as gemm from "./gemm.js";
@@ -17,6 +18,7 @@ export function referenceBackend(): Backend {
   const memory = new WebAssembly.Memory({ initial: 16 });
   const f = (ptr: number): Float64Array => new Float64Array(memory.buffer, ptr, (memory.buffer.byteLength - ptr) / 8);
   const i32 = (ptr: number, count: number): Int32Array => new Int32Array(memory.buffer, ptr, count);
+  const u32 = (ptr: number, count: number): Uint32Array => new Uint32Array(memory.buffer, ptr, count);
   const shape = (C: number, N: number, H: number, W: number, O: number, k: number, stride: number, pad: number): conv.ConvShape => ({ C, N, H, W, O, k, stride, pad });
 
   const kernels: KernelExports = {
@@ -56,6 +58,8 @@ export function referenceBackend(): Backend {
     dot: (a, b, n) => reduce.dot(f(a), f(b), n),
     sumProduct: (a, b, n) => reduce.sumProduct(f(a), f(b), n),
     sumAbsProduct: (a, b, n) => reduce.sumAbsProduct(f(a), f(b), n),
+    packSigns: (x, C, N, HW, out) => codes.packSigns(f(x), C, N, HW, u32(out, N * C * Math.ceil(HW / 64) * 2)),
+    signAgreement: (out, N, words, bits, weight, K) => codes.signAgreement(u32(out, N * words * 2), N, words, bits, weight, f(K)),
   };
   return { name: "reference-f64", kernels, memory, heapBase: HEAP_BASE, elementBytes: 8 };
 }

@@ -1,4 +1,5 @@
-// The typed surface of build/parzc.wasm. Pointers are byte offsets into wasm memory.
+// The typed surface of build/parzc.wasm. Pointers are byte offsets into wasm memory; values are f32,
+// or f64 in the F64 twins declared at the end.
 // Each kernel family documents its layout in assembly/<family>.ts.
 export interface KernelExports {
   memory: WebAssembly.Memory;
@@ -49,4 +50,39 @@ export interface KernelExports {
   dot(a: number, b: number, n: number): number;
   sumProduct(a: number, b: number, n: number): number;
   sumAbsProduct(a: number, b: number, n: number): number;
+
+  // codes.ts: NASWOT sign codes; x channel-major [C][N][HW], codes N rows of C·ceil(HW/64) u64, K f64 [N×N].
+  packSigns(x: number, C: number, N: number, HW: number, codes: number): void;
+  signAgreement(codes: number, N: number, words: number, bits: number, weight: number, K: number): void;
+}
+
+/** The kernels' names: every export but the memory and its base. */
+export type KernelName = Exclude<keyof KernelExports, "memory" | "heapBase">;
+
+/**
+ * The float64 twins: each kernel's name + F64, with the same argument list (scalars such as alpha,
+ * beta, eps, dloss, s, a and v are f64 there; pointers, sizes and labels are unchanged).
+ */
+export type KernelExportsF64 = { [K in KernelName as `${K}F64`]: KernelExports[K] };
+
+/** Everything build/parzc.wasm exports. */
+export type WasmExports = KernelExports & KernelExportsF64;
+
+/**
+ * The model's kernels (src/model/), kept out of KernelExports so the CNN backends need not carry
+ * them: src/model/kernels.ts reaches them on an engine's kernels and names a backend that lacks one.
+ * Each has an F64 twin with the same arguments (alpha, eps, dloss, lr… f64 there).
+ */
+export interface ModelKernelExports {
+  // layernorm.ts: row-major [rows×cols], normalised over cols.
+  layerNormForward(x: number, gamma: number, beta: number, rows: number, cols: number, eps: number, y: number, mean: number, invStd: number): void;
+  layerNormBackward(x: number, dy: number, gamma: number, mean: number, invStd: number, rows: number, cols: number, dx: number, dgamma: number, dbeta: number): void;
+  // gelu.ts: tanh-form GELU over n values.
+  geluForward(x: number, n: number, y: number): void;
+  geluBackward(x: number, dy: number, n: number, dx: number): void;
+  // diffkendall.ts: predictions x[n], targets y[n], scratch[2n].
+  diffKendallForward(x: number, y: number, n: number, alpha: number, scratch: number): number;
+  diffKendallBackward(x: number, y: number, n: number, alpha: number, dloss: number, dx: number, scratch: number): void;
+  // adam.ts: one step over n flat values; t is 1-based.
+  adamStep(p: number, g: number, m: number, v: number, n: number, lr: number, beta1: number, beta2: number, eps: number, weightDecay: number, decoupled: number, t: number): void;
 }

@@ -1,17 +1,17 @@
 import { test } from "uvu";
 import * as reference from "../../src/reference/batchnorm.js";
-import { check, random, type Op } from "./check.js";
+import { check, testEachPrecision, type Op, type Precision } from "./check.js";
 
 const EPS = 1e-5;
 
 /** [y, mean, invStd] = batchNorm(x; gamma, beta) in train mode; the backward (of y) fills dx, dgamma and dbeta. */
-function batchNorm(C: number, P: number, offset = 0): Op {
-  const x = random(C * P).map((v) => v + offset);
+function batchNorm(p: Precision, C: number, P: number, offset = 0): Op {
+  const x = p.random(C * P).map((v) => v + offset);
   return {
-    inputs: { x, gamma: random(C), beta: random(C) },
+    inputs: { x, gamma: p.random(C), beta: p.random(C) },
     differentiated: C * P,
     reference: ({ x, gamma, beta }) => {
-      const y = new Float32Array(C * P), mean = new Float32Array(C), invStd = new Float32Array(C);
+      const y = p.zeros(C * P), mean = p.zeros(C), invStd = p.zeros(C);
       reference.batchNormForward(x, gamma, beta, C, P, EPS, y, mean, invStd);
       return [...y, ...mean, ...invStd];
     },
@@ -21,9 +21,9 @@ function batchNorm(C: number, P: number, offset = 0): Op {
       return [...s.read(y, C * P), ...s.read(mean, C), ...s.read(invStd, C)];
     },
     referenceBackward: ({ x, gamma, beta }, dOut) => {
-      const y = new Float32Array(C * P), mean = new Float32Array(C), invStd = new Float32Array(C);
+      const y = p.zeros(C * P), mean = p.zeros(C), invStd = p.zeros(C);
       reference.batchNormForward(x, gamma, beta, C, P, EPS, y, mean, invStd);
-      const dx = new Float32Array(C * P), dgamma = new Float32Array(C), dbeta = new Float32Array(C);
+      const dx = p.zeros(C * P), dgamma = p.zeros(C), dbeta = p.zeros(C);
       reference.batchNormBackward(x, dOut.subarray(0, C * P), gamma, mean, invStd, C, P, dx, dgamma, dbeta);
       return { x: dx, gamma: dgamma, beta: dbeta };
     },
@@ -35,8 +35,8 @@ function batchNorm(C: number, P: number, offset = 0): Op {
   };
 }
 
-test("batchNorm matches the reference and finite differences (P = 2·3·5, odd)", () => check(batchNorm(3, 30)));
-test("batchNorm on wide channels (P = 4·8·8)", () => check(batchNorm(2, 256), { rtol: 2e-5 }));
-test("batchNorm keeps its accuracy when |mean| ≫ std", () => check(batchNorm(2, 37, 100), { rtol: 2e-5 }));
+testEachPrecision("batchNorm matches the reference and finite differences (P = 2·3·5, odd)", (p) => check(p, batchNorm(p, 3, 30)));
+testEachPrecision("batchNorm on wide channels (P = 4·8·8)", (p) => check(p, batchNorm(p, 2, 256), { f32: { rtol: 2e-5 } }));
+testEachPrecision("batchNorm keeps its accuracy when |mean| ≫ std", (p) => check(p, batchNorm(p, 2, 37, 100), { f32: { rtol: 2e-5 } }));
 
 test.run();

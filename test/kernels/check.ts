@@ -1,22 +1,60 @@
-// One check for every kernel: the wasm forward against the plain-TS reference, and, for kernels
-// with a backward, the wasm backward against the reference backward and against central finite
-// differences of L = Σ y·r (fixed random r) taken through the wasm forward in f32.
+// One check for every kernel, run once per precision (the f32 exports and their F64 twins): the
+// wasm forward against the plain-TS reference, and, for kernels with a backward, the wasm backward
+// against the reference backward and against central finite differences of L = Σ y·r (fixed
+// random r) taken through the wasm forward in the same precision.
+import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { wasmBackend, wasmBackendF64, type Backend } from "../../src/engine/backend.js";
+import type { Floats } from "../../src/reference/floats.js";
+import { Random } from "../../src/util/random.js";
 import { Arena } from "../../src/wasm/arena.js";
 import type { KernelExports } from "../../src/wasm/exports.js";
-import { loadWasm } from "../../src/wasm/load.js";
-import { Random } from "../../src/util/random.js";
 
 export type Pointers = Record<string, number>;
-export type Values = Record<string, Float32Array>;
+export type Values = Record<string, Floats>;
 
 const rng = new Random(20261127);
 
-/** n values uniform in [−scale, scale), from the suite's one seeded generator. */
-export function random(n: number, scale = 1): Float32Array {
-  const values = new Float32Array(n);
-  for (let i = 0; i < n; i++) values[i] = rng.symmetric(scale);
-  return values;
+export interface Tolerances {
+  /** Forward and reference-backward tolerance, relative to the output's scale. */
+  rtol?: number;
+  /** Finite-difference step and relative tolerance. */
+  eps?: number;
+  fdTolerance?: number;
+  /** Coordinates checked by finite differences per input. */
+  samples?: number;
+}
+
+/** The element type a check runs in: its arrays, its backend and its default tolerances. */
+export class Precision {
+  constructor(
+    readonly name: "f32" | "f64",
+    readonly bytes: 4 | 8,
+    readonly backend: () => Promise<Backend>,
+    readonly defaults: Required<Tolerances>,
+  ) {}
+
+  zeros(n: number): Floats {
+    return this.bytes === 4 ? new Float32Array(n) : new Float64Array(n);
+  }
+
+  /** n values uniform in [−scale, scale), from the suite's one seeded generator. */
+  random(n: number, scale = 1): Floats {
+    const values = this.zeros(n);
+    for (let i = 0; i < n; i++) values[i] = rng.symmetric(scale);
+    return values;
+  }
+}
+
+// f64 compares with the reference to rounding, and its finite differences resolve a step of 1e-6.
+export const precisions = [
+  new Precision("f32", 4, wasmBackend, { rtol: 1e-5, eps: 1e-2, fdTolerance: 1e-2, samples: 12 }),
+  new Precision("f64", 8, wasmBackendF64, { rtol: 1e-12, eps: 1e-6, fdTolerance: 1e-6, samples: 12 }),
+];
+
+/** Registers the test once per precision, as "<name> (f32)" and "<name> (f64)". */
+export function testEachPrecision(name: string, body: (p: Precision) => Promise<void>): void {
+  for (const p of precisions) test(`${name} (${p.name})`, () => body(p));
 }
 
 /** Integer labels in [0, classes). */
@@ -26,74 +64,79 @@ export function randomLabels(n: number, classes: number): Int32Array {
 
 /** Wasm memory for one check: copy in, allocate, read back (always through fresh views). */
 export class Session {
-  constructor(readonly kernels: KernelExports, readonly arena: Arena) {}
+  constructor(readonly kernels: KernelExports, readonly arena: Arena, readonly p: Precision) {}
 
-  /** A zeroed buffer of n floats. */
+  /** A zeroed buffer of n values. */
   alloc(n: number): number {
-    return this.arena.allocZeroed(Math.max(n, 1) * 4);
+    return this.arena.allocZeroed(Math.max(n, 1) * this.p.bytes);
   }
 
-  /** Copies values into wasm memory. */
-  put(values: Float32Array | Int32Array): number {
-    const at = this.arena.alloc(Math.max(values.byteLength, 4));
-    new Uint8Array(this.arena.memory.buffer, at, values.byteLength).set(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
+  /** Copies values into wasm memory: labels as they are, floats converted to this precision. */
+  put(values: ArrayLike<number> | Int32Array): number {
+    if (values instanceof Int32Array) {
+      const at = this.arena.alloc(Math.max(values.byteLength, 4));
+      this.arena.i32(at, values.length).set(values);
+      return at;
+    }
+    const at = this.alloc(values.length);
+    this.view(at, values.length).set(values);
     return at;
   }
 
-  /** A copy of n floats at ptr. */
-  read(ptr: number, n: number): Float32Array {
-    return this.arena.f32(ptr, n).slice();
+  /** A live view of n values at ptr (invalid once memory grows). */
+  view(ptr: number, n: number): Floats {
+    return this.p.bytes === 4 ? this.arena.f32(ptr, n) : this.arena.f64(ptr, n);
+  }
+
+  /** A copy of n values at ptr. */
+  read(ptr: number, n: number): Floats {
+    return this.view(ptr, n).slice();
   }
 }
 
-let session: Session | undefined;
+const sessions = new Map<Precision, Session>();
 
-export async function wasm(): Promise<Session> {
+export async function wasm(p: Precision): Promise<Session> {
+  let session = sessions.get(p);
   if (!session) {
-    const core = await loadWasm();
-    session = new Session(core.exports, new Arena(core.memory, core.exports.heapBase()));
+    const backend = await p.backend();
+    session = new Session(backend.kernels, new Arena(backend.memory, backend.heapBase), p);
+    sessions.set(p, session);
   }
   return session;
 }
 
 export interface Op {
-  /** The f32 inputs; all of them are differentiated when the op has a backward. */
+  /** The inputs; all of them are differentiated when the op has a backward. */
   inputs: Values;
   /** The plain-TS forward output. */
   reference(v: Values): ArrayLike<number>;
   /** Runs the wasm forward on the uploaded inputs and returns a copy of its output. */
   forward(s: Session, at: Pointers): ArrayLike<number>;
   /** The plain-TS gradients of L = Σ y·dy, by input name. */
-  referenceBackward?(v: Values, dy: Float32Array): Values;
+  referenceBackward?(v: Values, dy: Floats): Values;
   /** How many leading outputs the backward takes a gradient for (default: all); the rest are saved values. */
   differentiated?: number;
   /** Runs the wasm backward for output gradient dy (a pointer), accumulating into grads[name]. */
   backward?(s: Session, at: Pointers, dy: number, grads: Pointers): void;
 }
 
-export interface CheckOptions {
-  /** Forward and reference-backward tolerance, relative to the output's scale. */
-  rtol?: number;
-  /** Finite-difference step (in f32) and relative tolerance. */
-  eps?: number;
-  fdTolerance?: number;
-  /** Coordinates checked by finite differences per input. */
-  samples?: number;
-}
+/** Tolerances that differ from the precision's defaults, by precision. */
+export type CheckOptions = Partial<Record<Precision["name"], Tolerances>>;
 
 /** Checks op's forward against its reference and, if it has one, its backward against the reference and finite differences. */
-export async function check(op: Op, options: CheckOptions = {}): Promise<void> {
-  const { rtol = 1e-5, eps = 1e-2, fdTolerance = 1e-2, samples = 12 } = options;
-  const s = await wasm();
+export async function check(p: Precision, op: Op, options: CheckOptions = {}): Promise<void> {
+  const { rtol, eps, fdTolerance, samples } = { ...p.defaults, ...options[p.name] };
+  const s = await wasm(p);
   const start = s.arena.mark();
   try {
     const at: Pointers = {};
     for (const [name, values] of Object.entries(op.inputs)) at[name] = s.put(values);
-    const y = Float32Array.from(run(s, () => op.forward(s, at)));
+    const y = Float64Array.from(run(s, () => op.forward(s, at)));
     assertClose("forward", y, op.reference(op.inputs), rtol);
     if (!op.backward) return;
 
-    const dy = random(y.length);
+    const dy = p.random(y.length);
     dy.fill(0, op.differentiated ?? y.length);
     const grads = backwardGradients(s, op, at, dy);
     if (op.referenceBackward) {
@@ -120,11 +163,11 @@ function run<T>(s: Session, f: () => T): T {
 }
 
 /** The wasm backward's contribution: it must accumulate, so the gradients start from random values. */
-function backwardGradients(s: Session, op: Op, at: Pointers, dy: Float32Array): Values {
+function backwardGradients(s: Session, op: Op, at: Pointers, dy: Floats): Values {
   const before: Values = {};
   const grads: Pointers = {};
   for (const [name, values] of Object.entries(op.inputs)) {
-    before[name] = random(values.length);
+    before[name] = s.p.random(values.length);
     grads[name] = s.put(before[name]);
   }
   run(s, () => op.backward!(s, at, s.put(dy), grads));
@@ -136,26 +179,26 @@ function backwardGradients(s: Session, op: Op, at: Pointers, dy: Float32Array): 
   return result;
 }
 
-function weightedSum(y: ArrayLike<number>, r: Float32Array): number {
+function weightedSum(y: ArrayLike<number>, r: Floats): number {
   let sum = 0;
   for (let i = 0; i < y.length; i++) sum += y[i] * r[i];
   return sum;
 }
 
 function checkFiniteDifferences(
-  s: Session, name: string, ptr: number, n: number, analytic: Float32Array, loss: () => number,
+  s: Session, name: string, ptr: number, n: number, analytic: Floats, loss: () => number,
   eps: number, tolerance: number, samples: number,
 ): void {
   const coordinates = new Set([0, n - 1]);
   while (coordinates.size < Math.min(n, samples)) coordinates.add(rng.int(n));
   const numeric: number[] = [];
   for (const i of coordinates) {
-    const original = s.arena.f32(ptr, n)[i];
-    s.arena.f32(ptr, n)[i] = original + eps;
+    const original = s.view(ptr, n)[i];
+    s.view(ptr, n)[i] = original + eps;
     const plus = loss();
-    s.arena.f32(ptr, n)[i] = original - eps;
+    s.view(ptr, n)[i] = original - eps;
     const minus = loss();
-    s.arena.f32(ptr, n)[i] = original;
+    s.view(ptr, n)[i] = original;
     numeric.push((plus - minus) / (2 * eps));
   }
   // Tiny gradients are judged against a tenth of the typical one, not against themselves.
@@ -163,7 +206,7 @@ function checkFiniteDifferences(
   [...coordinates].forEach((i, j) => {
     const error = Math.abs(analytic[i] - numeric[j]);
     assert.ok(error <= tolerance * Math.max(Math.abs(numeric[j]), floor),
-      `d${name}[${i}]: backward ${analytic[i]} but finite differences ${numeric[j]}`);
+      `d${name}[${i}] (${s.p.name}): backward ${analytic[i]} but finite differences ${numeric[j]}`);
   });
 }
 

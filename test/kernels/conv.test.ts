@@ -1,7 +1,7 @@
 import { test } from "uvu";
 import * as reference from "../../src/reference/conv.js";
 import type { ConvShape } from "../../src/reference/conv.js";
-import { check, random, type Op } from "./check.js";
+import { check, testEachPrecision, type Op, type Precision } from "./check.js";
 
 function sizes(s: ConvShape) {
   const Ho = reference.outputSize(s.H, s.k, s.stride, s.pad), Wo = reference.outputSize(s.W, s.k, s.stride, s.pad);
@@ -9,14 +9,14 @@ function sizes(s: ConvShape) {
 }
 
 /** y = conv(x, w); the backward fills dw and, unless withInputGradient is false (dx = 0), dx. */
-function conv(s: ConvShape, withInputGradient = true): Op {
+function conv(p: Precision, s: ConvShape, withInputGradient = true): Op {
   const { C, N, H, W, O, k, stride, pad } = s;
   const { taps, pixels } = sizes(s);
-  const x = random(C * N * H * W), w = random(O * taps);
+  const x = p.random(C * N * H * W), w = p.random(O * taps);
   return {
     inputs: withInputGradient ? { x, w } : { w },
     reference: ({ w }) => {
-      const y = new Float32Array(O * pixels);
+      const y = p.zeros(O * pixels);
       reference.conv2dForward(x, w, s, y);
       return y;
     },
@@ -26,7 +26,7 @@ function conv(s: ConvShape, withInputGradient = true): Op {
       return run.read(y, O * pixels);
     },
     referenceBackward: ({ w }, dy) => {
-      const dx = new Float32Array(x.length), dw = new Float32Array(w.length);
+      const dx = p.zeros(x.length), dw = p.zeros(w.length);
       reference.conv2dBackward(x, w, dy, s, dx, dw);
       return { x: dx, w: dw };
     },
@@ -38,13 +38,13 @@ function conv(s: ConvShape, withInputGradient = true): Op {
 }
 
 /** col = im2col(x); its backward is col2im. */
-function im2col(s: ConvShape): Op {
+function im2col(p: Precision, s: ConvShape): Op {
   const { C, N, H, W, k, stride, pad } = s;
   const { Ho, Wo, taps, pixels } = sizes(s);
   return {
-    inputs: { x: random(C * N * H * W) },
+    inputs: { x: p.random(C * N * H * W) },
     reference: ({ x }) => {
-      const col = new Float32Array(taps * pixels);
+      const col = p.zeros(taps * pixels);
       reference.im2col(x, s, col);
       return col;
     },
@@ -54,7 +54,7 @@ function im2col(s: ConvShape): Op {
       return run.read(col, taps * pixels);
     },
     referenceBackward: ({ x }, dcol) => {
-      const dx = new Float32Array(x.length);
+      const dx = p.zeros(x.length);
       reference.col2im(dcol, s, dx);
       return { x: dx };
     },
@@ -74,20 +74,20 @@ const shapes: Record<string, ConvShape> = {
 };
 
 for (const [name, shape] of Object.entries(shapes)) {
-  test(`conv2d ${name} matches the direct reference and finite differences`, () => check(conv(shape)));
-  test(`im2col/col2im ${name} match the reference and are adjoint`, () => check(im2col(shape)));
+  testEachPrecision(`conv2d ${name} matches the direct reference and finite differences`, (p) => check(p, conv(p, shape)));
+  testEachPrecision(`im2col/col2im ${name} match the reference and are adjoint`, (p) => check(p, im2col(p, shape)));
 }
 
-test("conv2d on an NB201-sized layer (16→16, 8×8, k=3) matches the reference", () =>
-  check(conv({ C: 16, N: 4, H: 8, W: 8, O: 16, k: 3, stride: 1, pad: 1 }), { rtol: 2e-5 }));
+testEachPrecision("conv2d on an NB201-sized layer (16→16, 8×8, k=3) matches the reference", (p) =>
+  check(p, conv(p, { C: 16, N: 4, H: 8, W: 8, O: 16, k: 3, stride: 1, pad: 1 }), { f32: { rtol: 2e-5 } }));
 
 // 64 channels × 9 taps make the kernels split the pixels into chunks of 7 (s=1) or 14 (s=2)
-// output rows, so chunk edges fall inside images.
-test("conv2d k=3 s=1 across im2col chunks matches the reference and finite differences", () =>
-  check(conv({ C: 64, N: 2, H: 16, W: 16, O: 4, k: 3, stride: 1, pad: 1 }), { rtol: 2e-5 }));
-test("conv2d k=3 s=2 across im2col chunks matches the reference and finite differences", () =>
-  check(conv({ C: 64, N: 3, H: 16, W: 16, O: 4, k: 3, stride: 2, pad: 1 }), { rtol: 2e-5 }));
+// output rows in f32 (3 or 7 in f64), so chunk edges fall inside images.
+testEachPrecision("conv2d k=3 s=1 across im2col chunks matches the reference and finite differences", (p) =>
+  check(p, conv(p, { C: 64, N: 2, H: 16, W: 16, O: 4, k: 3, stride: 1, pad: 1 }), { f32: { rtol: 2e-5 } }));
+testEachPrecision("conv2d k=3 s=2 across im2col chunks matches the reference and finite differences", (p) =>
+  check(p, conv(p, { C: 64, N: 3, H: 16, W: 16, O: 4, k: 3, stride: 2, pad: 1 }), { f32: { rtol: 2e-5 } }));
 
-test("conv2dBackward with dx = 0 still accumulates dw", () => check(conv(shapes["k=3 s=1 p=1"], false)));
+testEachPrecision("conv2dBackward with dx = 0 still accumulates dw", (p) => check(p, conv(p, shapes["k=3 s=1 p=1"], false)));
 
 test.run();

@@ -1,15 +1,15 @@
 import { test } from "uvu";
 import * as reference from "../../src/reference/loss.js";
-import { check, random, randomLabels, type Op } from "./check.js";
+import { check, randomLabels, testEachPrecision, type Op, type Precision } from "./check.js";
 
 /** The mean loss over N rows of K logits (probs appended, not differentiated); the backward fills dlogits. */
-function softmaxCrossEntropy(N: number, K: number, spread = 1): Op {
+function softmaxCrossEntropy(p: Precision, N: number, K: number, spread = 1): Op {
   const labels = randomLabels(N, K);
   return {
-    inputs: { logits: random(N * K, spread) },
+    inputs: { logits: p.random(N * K, spread) },
     differentiated: 1,
     reference: ({ logits }) => {
-      const probs = new Float32Array(N * K);
+      const probs = p.zeros(N * K);
       return [reference.softmaxCrossEntropyForward(logits, labels, N, K, probs), ...probs];
     },
     forward: (s, at) => {
@@ -18,7 +18,7 @@ function softmaxCrossEntropy(N: number, K: number, spread = 1): Op {
       return [loss, ...s.read(probs, N * K)];
     },
     referenceBackward: ({ logits }, dy) => {
-      const probs = new Float32Array(N * K), dlogits = new Float32Array(N * K);
+      const probs = p.zeros(N * K), dlogits = p.zeros(N * K);
       reference.softmaxCrossEntropyForward(logits, labels, N, K, probs);
       reference.softmaxCrossEntropyBackward(probs, labels, N, K, dy[0], dlogits);
       return { logits: dlogits };
@@ -31,8 +31,8 @@ function softmaxCrossEntropy(N: number, K: number, spread = 1): Op {
   };
 }
 
-test("softmax cross-entropy (1 row of 1 class) matches the reference", () => check(softmaxCrossEntropy(1, 1)));
-test("softmax cross-entropy (5×10) matches the reference and finite differences", () => check(softmaxCrossEntropy(5, 10)));
-test("softmax cross-entropy stays finite for logits near ±80", () => check(softmaxCrossEntropy(3, 7, 80), { rtol: 1e-4 }));
+testEachPrecision("softmax cross-entropy (1 row of 1 class) matches the reference", (p) => check(p, softmaxCrossEntropy(p, 1, 1)));
+testEachPrecision("softmax cross-entropy (5×10) matches the reference and finite differences", (p) => check(p, softmaxCrossEntropy(p, 5, 10)));
+testEachPrecision("softmax cross-entropy stays finite for logits near ±80", (p) => check(p, softmaxCrossEntropy(p, 3, 7, 80), { f32: { rtol: 1e-4 } }));
 
 test.run();
