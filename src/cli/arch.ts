@@ -1,9 +1,9 @@
 // `parzc arch`: what the NB201 space says about an architecture (or a file of them): its
 // benchmark index, parameters, FLOPs, node count, and whether it is degenerate or valid.
 // Works without the data folder; only the index needs the benchmark table.
-import { readFileSync } from "node:fs";
 import { Command, Option } from "commander";
-import { dataFile, existingFile, resolveDataRoot } from "../data/paths.js";
+import { readArchFile } from "../data/archFile.js";
+import { dataFile, resolveDataRoot } from "../data/paths.js";
 import {
   type Nb201Arch,
   type Nb201Dataset,
@@ -48,26 +48,6 @@ function findTable(dataOption: string | undefined): Nb201Table | undefined {
     throw error;
   }
   return nb201.table(file);
-}
-
-function readArchFile(path: string): Nb201Arch[] {
-  const archs: Nb201Arch[] = [];
-  readFileSync(existingFile(path, "architecture file"), "utf8")
-    .split(/\r?\n/)
-    .forEach((raw, i) => {
-      const line = raw.trim();
-      if (line === "" || line.startsWith("#")) return;
-      try {
-        archs.push(nb201.parse(line));
-      } catch (error) {
-        if (error instanceof InputError) throw new InputError(`${path} line ${i + 1}: ${error.message}`);
-        throw error;
-      }
-    });
-  if (archs.length === 0) {
-    throw new InputError(`${path} holds no architecture strings: expected one a line (blank lines and # comments are skipped).`);
-  }
-  return archs;
 }
 
 function archsToReport(archArgument: string | undefined, file: string | undefined): Nb201Arch[] {

@@ -1,0 +1,82 @@
+// `parzc stats`: compute proxy statistics into a resumable store (the default subcommand), and
+// its companions export, import and merge (one file each).
+import { availableParallelism } from "node:os";
+import { Command, InvalidArgumentError, Option } from "commander";
+import { PARZC_PROXIES } from "../proxies/index.js";
+import { NB201_DATASET_NAMES, nb201 } from "../spaces/nb201/index.js";
+import { type ArchSpec, type Shard, parseArchSpec, parseShard } from "../pipeline/archList.js";
+import { runStats } from "../pipeline/statsRun.js";
+import { statsExportCommand } from "./statsExport.js";
+import { statsImportCommand } from "./statsImport.js";
+import { statsMergeCommand } from "./statsMerge.js";
+
+interface RunOptions {
+  space: string;
+  dataset: string;
+  archs: ArchSpec;
+  seed: number;
+  batch: number;
+  proxies: string[];
+  workers: number;
+  out?: string;
+  shard?: Shard;
+  data?: string;
+  worker?: string;
+}
+
+const EXAMPLES = `
+Examples:
+  $ parzc stats --archs sample:100 --proxies grad_norm,snip,synflow --out runs/sample100.store
+  $ parzc stats --archs all --seed 0 --batch 16 --workers 2        # store under .parzc-cache/ (or $PARZC_CACHE)
+  $ parzc stats --archs all --shard \${JOB_COMPLETION_INDEX}/8 --out shards/\${JOB_COMPLETION_INDEX}.store
+  $ parzc stats export --store runs/sample100.store --out sample100.jsonl.gz
+Rerun the same command after a crash or kill: it skips what the store holds and computes the rest.`;
+
+function integerAtLeast(minimum: number): (text: string) => number {
+  return (text) => {
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < minimum || text.trim() === "") throw new InvalidArgumentError(`expected an integer >= ${minimum}.`);
+    return value;
+  };
+}
+
+function proxyList(text: string): string[] {
+  return text.split(",").map((name) => name.trim()).filter((name) => name !== "");
+}
+
+function runCommand(): Command {
+  return new Command("run")
+    .description("Compute proxy statistics for a list of architectures into a resumable store (the default: `parzc stats …` means `parzc stats run …`)")
+    .addOption(new Option("--space <name>", "search space").choices([nb201.name]).default(nb201.name))
+    .addOption(new Option("--dataset <name>", "dataset").choices(NB201_DATASET_NAMES).default("cifar10"))
+    .addOption(new Option("--archs <spec>", "all | sample:N (seeded by --seed) | file:PATH (one arch string a line)").argParser(parseArchSpec).default(parseArchSpec("all"), "all"))
+    .option("--seed <n>", "seeds the weights, the images and sample:N", integerAtLeast(0), 0)
+    .option("--batch <n>", "images per batch", integerAtLeast(2), 16)
+    .addOption(new Option("--proxies <list>", "proxy names, comma-separated").argParser(proxyList).default([...PARZC_PROXIES], PARZC_PROXIES.join(",")))
+    .addOption(new Option("--workers <n>", "worker threads").argParser(integerAtLeast(1)).default(availableParallelism(), `the number of cores, ${availableParallelism()}`))
+    .option("--out <store>", "the store (default: a file per setting under $PARZC_CACHE, else .parzc-cache/)")
+    .option("--shard <i/n>", "compute only positions p of the list with p mod n = i (0-based i)", parseShard)
+    .option("--data <dir>", "data folder (default: $PARZC_DATA, then ../shared/data beside the repository)")
+    .addOption(new Option("--worker <module>", "the piscina worker module (tests swap in a fixture)").hideHelp())
+    .addHelpText("after", EXAMPLES)
+    .action(async ({ worker, ...options }: RunOptions) => {
+      const summary = await runStats({ ...options, workerFile: worker, progress: process.stderr });
+      for (const { arch, reason } of summary.failed) process.stderr.write(`parzc: failed ${arch}: ${reason}\n`);
+      const { done, skipped, flagged, failed, store } = summary;
+      process.stdout.write(`done ${done}, skipped ${skipped}, flagged ${flagged}, failed ${failed.length} (store ${store})\n`);
+      if (failed.length > 0) process.exitCode = 1;
+    });
+}
+
+export function statsCommand(): Command {
+  const stats = new Command("stats")
+    .description("Proxy statistics: compute them into a resumable store (default), export, import and merge stores")
+    .addHelpText("after", EXAMPLES);
+  // The root hands its settings (exit codes, error output) to its children only; pass them on.
+  stats.hook("preSubcommand", (parent, subcommand) => void subcommand.copyInheritedSettings(parent));
+  stats.addCommand(runCommand(), { isDefault: true });
+  stats.addCommand(statsExportCommand());
+  stats.addCommand(statsImportCommand());
+  stats.addCommand(statsMergeCommand());
+  return stats;
+}

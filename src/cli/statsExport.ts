@@ -1,0 +1,39 @@
+// `parzc stats export`: a store as JSONL (one architecture a line) or as NAS-Bench-Suite-Zero's
+// zero-cost JSON, to a file (gzipped for .gz) or stdout.
+import { Command, Option } from "commander";
+import { resolveDataRoot } from "../data/paths.js";
+import { writeText } from "../data/textFiles.js";
+import { jsonlLines, suiteZeroJson } from "../pipeline/exportFormats.js";
+import { StatsStore } from "../pipeline/store.js";
+import { nb201 } from "../spaces/nb201/index.js";
+import { nb201TableFile } from "../spaces/nb201/table.js";
+
+interface ExportOptions {
+  store: string;
+  format: "jsonl" | "json";
+  out?: string;
+  data?: string;
+}
+
+const EXAMPLES = `
+Examples:
+  $ parzc stats export --store .parzc-cache/nb201-cifar10-b16-s0-grad_norm+snip+synflow.store --out nb201-c10.jsonl.gz
+  $ parzc stats export --store runs/a.store --format json --out zc_nasbench201.json     # NAS-Bench-Suite-Zero layout`;
+
+export function statsExportCommand(): Command {
+  return new Command("export")
+    .description("Write a store as JSONL (one architecture a line, NB201 index order) or as NAS-Bench-Suite-Zero's zero-cost JSON")
+    .requiredOption("--store <store>", "the store to export")
+    .addOption(new Option("--format <format>", "jsonl or json (NAS-Bench-Suite-Zero layout)").choices(["jsonl", "json"]).default("jsonl"))
+    .option("--out <file>", "output file, gzipped when it ends in .gz (default: stdout)")
+    .option("--data <dir>", "data folder for val_accuracy in --format json (default: $PARZC_DATA, then ../shared/data beside the repository)")
+    .addHelpText("after", EXAMPLES)
+    .action(async (options: ExportOptions) => {
+      const store = StatsStore.read(options.store);
+      const failed = store.failed().length;
+      if (failed > 0) process.stderr.write(`parzc: warning: ${failed} architecture(s) failed and are left out; rerun parzc stats to retry them.\n`);
+      const text = options.format === "jsonl" ? jsonlLines(store) : [suiteZeroJson(store, nb201.table(nb201TableFile(resolveDataRoot(options.data))))];
+      await writeText(text, options.out);
+      if (options.out) process.stderr.write(`exported ${store.count} architectures to ${options.out}\n`);
+    });
+}

@@ -1,0 +1,15 @@
+// `parzc stats import`: a JSONL export (plain or .gz) back into a store.
+import { Command } from "commander";
+import { importJsonl } from "../pipeline/statsImport.js";
+
+export function statsImportCommand(): Command {
+  return new Command("import")
+    .description("Read a JSONL export (plain or .gz) into a store; architectures the store holds are skipped")
+    .argument("<file>", "a file written by parzc stats export (JSONL)")
+    .option("--out <store>", "the store (default: a file per setting under $PARZC_CACHE, else .parzc-cache/)")
+    .addHelpText("after", "\nExample:\n  $ parzc stats import nb201-c10.jsonl.gz --out runs/nb201-c10.store")
+    .action(async (file: string, options: { out?: string }) => {
+      const { imported, skipped, store } = await importJsonl(file, options.out);
+      process.stdout.write(`imported ${imported}, skipped ${skipped} (store ${store})\n`);
+    });
+}

@@ -1,0 +1,131 @@
+// `parzc stats` as plain functions: check the settings, list the architectures, skip those the
+// store already holds, and compute the rest on a piscina pool (each worker keeps its own wasm
+// instance), appending every record as it arrives. An architecture that fails (an exception, or
+// its worker dying) is retried once, then recorded as failed, and the run goes on.
+import { availableParallelism } from "node:os";
+import { extname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Piscina } from "piscina";
+import { resolveDataRoot } from "../data/paths.js";
+import { getProxy } from "../proxies/index.js";
+import { proxyInputs } from "../proxies/inputs.js";
+import { type Nb201Table, nb201 } from "../spaces/nb201/index.js";
+import { nb201Dataset, type Nb201Dataset } from "../spaces/nb201/datasets.js";
+import { nb201TableFile } from "../spaces/nb201/table.js";
+import { InputError } from "../util/errors.js";
+import { type ArchSpec, type Shard, archList, shardOf } from "./archList.js";
+import { defaultStorePath } from "./cachePath.js";
+import { Progress, type ProgressStream } from "./progress.js";
+import type { ProxyTask, SerialisedRecord } from "./proxyWorker.js";
+import type { StatsSettings } from "./settings.js";
+import { StatsStore, type Warn, warnOnStderr } from "./store.js";
+
+/** Tries per architecture: the first, and one retry. */
+const ATTEMPTS = 2;
+/** Tasks in flight per worker, so a worker never waits while the main thread appends. */
+const TASKS_PER_WORKER = 2;
+
+export interface StatsRunOptions extends StatsSettings {
+  archs: ArchSpec;
+  /** Worker threads (default: the number of cores). */
+  workers?: number;
+  /** The store (default: defaultStorePath). */
+  out?: string;
+  shard?: Shard;
+  /** The data folder (--data); resolved as everywhere else when absent. */
+  data?: string;
+  /** The piscina worker module; tests inject a fixture. */
+  workerFile?: string;
+  progress?: ProgressStream;
+  warn?: Warn;
+}
+
+export interface StatsSummary {
+  store: string;
+  /** Architectures in this run's list (after --shard). */
+  total: number;
+  /** Computed and stored by this run. */
+  done: number;
+  /** Already in the store. */
+  skipped: number;
+  /** Computed by this run and flagged degenerate. */
+  flagged: number;
+  failed: { arch: string; reason: string }[];
+}
+
+/** The default worker sits beside this file, as .ts under tsx or .js once compiled. */
+const defaultWorkerFile = () => fileURLToPath(new URL(`./proxyWorker${extname(fileURLToPath(import.meta.url))}`, import.meta.url));
+
+/** Fails before any work on settings the workers would reject for every architecture. */
+function checkSettings({ space, dataset, proxies, batch, seed }: StatsSettings, dataRoot: string): void {
+  if (space !== nb201.name) throw new InputError(`unknown space "${space}": expected ${nb201.name} (the only space so far).`);
+  if (proxies.length === 0) throw new InputError("--proxies is empty: expected proxy names separated by commas, e.g. grad_norm,snip,synflow.");
+  const twice = proxies.find((name, i) => proxies.indexOf(name) !== i);
+  if (twice) throw new InputError(`--proxies lists "${twice}" twice: name each proxy once.`);
+  proxies.forEach(getProxy);
+  nb201Dataset(dataset);
+  proxyInputs({ dataset: dataset as Nb201Dataset, batchSize: batch, seed, dataRoot });
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Computes `todo` on a pool, appending each record (or failure) to the store and counting it in `summary`. */
+async function computeAll(todo: string[], store: StatsStore, table: Nb201Table, options: StatsRunOptions & { dataRoot: string }, summary: StatsSummary): Promise<void> {
+  const { seed, proxies, batch, dataRoot } = options;
+  const workers = Math.min(options.workers ?? availableParallelism(), todo.length);
+  const pool = new Piscina<ProxyTask, SerialisedRecord>({ filename: options.workerFile ?? defaultWorkerFile(), minThreads: workers, maxThreads: workers });
+  const progress = new Progress(todo.length, options.progress);
+  const computeOne = async (arch: string): Promise<void> => {
+    const index = table.indexOf(arch);
+    let lastError: unknown;
+    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+      let record: SerialisedRecord;
+      try {
+        record = await pool.run({ arch, seed, proxies, batch, dataRoot });
+      } catch (error) {
+        lastError = error;
+        continue;
+      }
+      const { scores, nodes, flags } = record;
+      store.append({ arch, index, scores, nodes, flags });
+      summary.done++;
+      if (flags.includes("degenerate")) summary.flagged++;
+      return;
+    }
+    store.append({ arch, index, failed: reasonOf(lastError) });
+    summary.failed.push({ arch, reason: reasonOf(lastError) });
+  };
+  const queue = todo[Symbol.iterator]();
+  const lane = async () => {
+    for (const arch of queue) {
+      await computeOne(arch);
+      progress.step();
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(todo.length, workers * TASKS_PER_WORKER) }, lane));
+  } finally {
+    progress.end();
+    await pool.destroy();
+  }
+}
+
+export async function runStats(options: StatsRunOptions): Promise<StatsSummary> {
+  const { space, dataset, proxies, batch, seed } = options;
+  const settings: StatsSettings = { space, dataset, proxies, batch, seed };
+  const dataRoot = resolveDataRoot(options.data);
+  checkSettings(settings, dataRoot);
+  const table = nb201.table(nb201TableFile(dataRoot));
+  const archs = shardOf(archList(options.archs, seed), options.shard);
+  const store = StatsStore.write(options.out ?? defaultStorePath(settings, options.shard), settings, options.warn ?? warnOnStderr);
+  try {
+    const todo = archs.filter((arch) => !store.has(arch));
+    const summary: StatsSummary = { store: store.path, total: archs.length, done: 0, skipped: archs.length - todo.length, flagged: 0, failed: [] };
+    if (todo.length > 0) await computeAll(todo, store, table, { ...options, dataRoot }, summary);
+    return summary;
+  } finally {
+    store.close();
+  }
+}

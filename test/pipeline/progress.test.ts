@@ -1,0 +1,42 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { Progress, formatDuration } from "../../src/pipeline/progress.js";
+
+function fakeStream(isTTY: boolean) {
+  const written: string[] = [];
+  return { stream: { isTTY, write: (text: string) => written.push(text) }, written };
+}
+
+test("off a TTY: a plain line every few seconds with done/total, rate and ETA", () => {
+  let now = 0;
+  const { stream, written } = fakeStream(false);
+  const progress = new Progress(100, stream, () => now);
+  now = 1000;
+  progress.step();
+  assert.equal(written, []);
+  now = 5000;
+  progress.step();
+  assert.equal(written, ["stats: 2/100  0.40 archs/s  ETA 4m05s\n"]);
+  progress.end();
+  assert.is(written.length, 1);
+});
+
+test("on a TTY: a bar redrawn in place, finished on its own line", () => {
+  let now = 0;
+  const { stream, written } = fakeStream(true);
+  const progress = new Progress(2, stream, () => now);
+  now = 500;
+  progress.step();
+  now = 1000;
+  progress.step();
+  assert.is(written[0], `\r[${"#".repeat(12)}${".".repeat(12)}] 1/2  2.00 archs/s  ETA 1s\x1b[K`);
+  assert.match(written[1], /^\r\[#{24}\] 2\/2 {2}2\.00 archs\/s {2}ETA 0s/);
+  progress.end();
+  assert.is(written[2], "\n");
+});
+
+test("durations read as h/m/s", () => {
+  assert.equal([formatDuration(42), formatDuration(125), formatDuration(3 * 3600 + 7 * 60), formatDuration(Infinity)], ["42s", "2m05s", "3h07m", "?"]);
+});
+
+test.run();
