@@ -6,7 +6,7 @@ import type { Engine } from "../engine/engine.js";
 import { lossPass } from "../engine/lossPass.js";
 import type { InitScheme, Tensor } from "../engine/tensor.js";
 import type { Nb201Arch } from "../spaces/nb201/ops.js";
-import { nb201Network, type NetworkNode, type Nb201Network } from "../spaces/nb201/network.js";
+import { Nb201Network, nb201Network, type NetworkNode, type Nb201NetworkConfig } from "../spaces/nb201/network.js";
 import type { Random } from "../util/random.js";
 import type { ProxyInputs } from "./inputs.js";
 
@@ -38,6 +38,8 @@ export class ProxyContext {
     readonly inputs: ProxyInputs,
     readonly seed: number,
     private readonly engines: EngineSet,
+    /** Overrides the benchmark's C=16, N=5 network (tests use tiny ones). */
+    readonly networkConfig?: Nb201NetworkConfig,
   ) {}
 
   get engine(): Engine {
@@ -51,7 +53,7 @@ export class ProxyContext {
   /** A fresh network on `engine` (its arena is cleared first) with the run's weights. */
   network(engine: Engine = this.engine, { seed = this.seed, scheme = "pytorch" }: { seed?: number | Random; scheme?: InitScheme } = {}): Nb201Network {
     engine.resetAll();
-    const net = nb201Network(this.arch, this.inputs.dataset);
+    const net = this.networkConfig ? new Nb201Network(this.arch.ops, this.networkConfig) : nb201Network(this.arch, this.inputs.dataset);
     net.allocate(engine, seed, scheme);
     return net;
   }
