@@ -8,18 +8,13 @@ import { lossPass } from "../src/engine/lossPass.js";
 import { parseArch } from "../src/spaces/nb201/codec.js";
 import { flops } from "../src/spaces/nb201/cost.js";
 import { nb201Network } from "../src/spaces/nb201/network.js";
-import { loadNb201Table } from "../src/spaces/nb201/table.js";
 import { Random } from "../src/util/random.js";
+import { benchArchs, round } from "./archs.js";
 import { argValue, medianMs, torchPython, wantsJson } from "./timing.js";
 
 const repeats = Number(argValue("repeats", "5"));
 const batchSize = Number(argValue("batch", "16"));
-const LARGEST = "|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|";
-const MEDIAN_INDEX = 14452;
-const rows = [
-  { name: "nb201_largest", arch: LARGEST },
-  { name: `nb201_index_${MEDIAN_INDEX}`, arch: loadNb201Table().archAt(MEDIAN_INDEX) },
-];
+const rows = benchArchs().map(({ name, arch }) => ({ name: `nb201_${name}`, arch }));
 
 function torchTimes(): Map<string, number> {
   const python = torchPython();
@@ -66,9 +61,4 @@ for (const { name, arch } of rows) {
   };
   if (wantsJson()) console.log(JSON.stringify(result));
   else console.log(`${name.padEnd(20)} ours ${result.ours_ms} ms   PyTorch ${result.baseline_ms ?? "-"} ms   ours/PyTorch ${result.ours_over_baseline ?? "-"}   ${result.gflops} GFLOP/s`);
-}
-
-function round(value: number, digits = 2): number {
-  const scale = 10 ** digits;
-  return Math.round(value * scale) / scale;
 }

@@ -11,6 +11,19 @@ export function medianMs(run: () => void, { repeats = 7, warmup = 1 } = {}): num
   return times[Math.floor(times.length / 2)];
 }
 
+/** The same for async work (one at a time). */
+export async function medianMsAsync(run: () => Promise<unknown>, { repeats = 7, warmup = 1 } = {}): Promise<number> {
+  for (let i = 0; i < warmup; i++) await run();
+  const times: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const start = performance.now();
+    await run();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
 /** The value after `--name` on the command line, or the fallback. */
 export function argValue(name: string, fallback: string): string {
   const at = process.argv.indexOf(`--${name}`);

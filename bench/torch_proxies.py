@@ -1,0 +1,164 @@
+"""PyTorch timing baseline for the zero-cost proxies of tools/proxies_torch.py on NB201 CIFAR-10 nets.
+
+    /usr/bin/python3 bench/torch_proxies.py [--archs <file or comma list>] [--batch 16]
+        [--proxies grad_norm,snip,synflow,...] [--repeats 5] [--threads 1] [--json]
+
+--archs: comma-separated entries, or a file with one entry per line ('#' comments allowed). An entry
+is an arch string or an integer NB201 index, looked up in <data>/nb201/nb201_merged.csv at runtime
+(data: --data, env PARZC_DATA, else ../shared/data from the repo root). Default: the
+all-nor_conv_3x3 arch (largest) and index 14452.
+
+One timed sample = build a fresh TinyNetwork(arch, C=16, N=5, 10 classes) with PyTorch's default
+init (as ParZC's generator: no seed, new net per proxy) + run the proxy on the batch (records
+0..batch-1 of the CIFAR-10 train slice, mean/std 0.5; zico's 2nd batch = the next records). Median
+over --repeats after --warmup untimed runs. Extra rows:
+  init       building the network only (included in every other row);
+  parzc_set  grad_norm + snip + synflow_bn, a fresh net per proxy, synflow_bn in place on that net
+             (ParZC's generator: BN kept in train mode, no copy), i.e. one ParZC feature vector.
+Output: one line per (arch, proxy); with --json, one JSON object per line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import torch
+
+REPO = Path(__file__).resolve().parent.parent
+sys.dont_write_bytecode = True  # keep tools/__pycache__ out of the tree
+sys.path.insert(0, str(REPO / "tools"))
+from nb201_torch import TinyNetwork, conv_linear_modules, count_params, parse_arch  # noqa: E402
+from proxies_torch import PROXIES, load_cifar_records  # noqa: E402
+
+LARGEST = "|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|"
+DEFAULT_ENTRIES = [LARGEST, "14452"]
+DEFAULT_PROXIES = ["grad_norm", "snip", "grasp", "fisher", "synflow", "synflow_bn", "plain", "l2_norm", "jacov",
+                   "nwot", "epe_nas", "zen", "zico", "params", "flops"]
+PARZC_SET = ("grad_norm", "snip", "synflow_bn")
+
+
+def lookup_indices(csv_path: Path, indices):
+    want = set(indices)
+    found = {}
+    with open(csv_path, newline="") as f:
+        for row in csv.DictReader(f):
+            i = int(row["index"])
+            if i in want:
+                found[i] = row["arch_str"]
+    missing = want - set(found)
+    if missing:
+        raise SystemExit(f"indices {sorted(missing)} not in {csv_path}")
+    return found
+
+
+def resolve_archs(spec, data_dir: Path):
+    if spec is None:
+        entries = list(DEFAULT_ENTRIES)
+    elif os.path.isfile(spec):
+        with open(spec) as f:
+            entries = [ln.split("#", 1)[0].strip() for ln in f]
+        entries = [e for e in entries if e]
+    else:
+        entries = [e.strip() for e in spec.split(",") if e.strip()]
+    idx = [int(e) for e in entries if e.isdigit()]
+    table = lookup_indices(data_dir / "nb201" / "nb201_merged.csv", idx) if idx else {}
+    out = []
+    for e in entries:
+        if e.isdigit():
+            out.append((int(e), table[int(e)]))
+        else:
+            parse_arch(e)  # validate
+            out.append((None, e))
+    return out
+
+
+def make_runner(arch, proxy, batches):
+    (x, y), (x2, y2) = batches
+
+    def fresh():
+        net = TinyNetwork(arch, C=16, N=5, num_classes=10)
+        net.train()
+        return net
+
+    if proxy == "init":
+        return lambda: fresh()
+    if proxy == "parzc_set":
+        def run():
+            for p in PARZC_SET:
+                net = fresh()
+                if p == "synflow_bn":
+                    PROXIES[p](net, x, y, inplace=True)
+                else:
+                    PROXIES[p](net, x, y)
+        return run
+    fn = PROXIES[proxy]
+    if proxy == "zico":
+        return lambda: fn(fresh(), x, y, x2=x2, y2=y2)
+    return lambda: fn(fresh(), x, y)
+
+
+def time_it(run, repeats, warmup):
+    for _ in range(warmup):
+        run()
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        run()
+        times.append((time.perf_counter() - t0) * 1e3)
+    return times
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--archs", default=None)
+    ap.add_argument("--batch", type=int, default=16)
+    ap.add_argument("--proxies", default=",".join(DEFAULT_PROXIES),
+                    help="comma list of proxies (also: init, parzc_set); parzc_set and init are always added")
+    ap.add_argument("--repeats", type=int, default=5)
+    ap.add_argument("--warmup", type=int, default=1)
+    ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--data", default=os.environ.get("PARZC_DATA") or str(REPO / ".." / "shared" / "data"))
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+    torch.set_num_threads(args.threads)
+    data_dir = Path(args.data)
+    archs = resolve_archs(args.archs, data_dir)
+    proxies = [p.strip() for p in args.proxies.split(",") if p.strip()]
+    for extra in ("init", "parzc_set"):
+        if extra not in proxies:
+            proxies.append(extra)
+    for p in proxies:
+        if p not in PROXIES and p not in ("init", "parzc_set"):
+            raise SystemExit(f"unknown proxy {p!r}; expected one of {', '.join(PROXIES)}, init, parzc_set")
+    batches = (load_cifar_records(data_dir, 0, args.batch), load_cifar_records(data_dir, args.batch, args.batch))
+
+    for index, arch in archs:
+        probe = TinyNetwork(arch, C=16, N=5, num_classes=10)
+        n_params, n_nodes = count_params(probe), len(conv_linear_modules(probe))
+        for proxy in proxies:
+            with torch.random.fork_rng():
+                torch.manual_seed(0)
+                times = time_it(make_runner(arch, proxy, batches), args.repeats, args.warmup)
+            rec = dict(
+                bench="torch_proxies", arch=arch, index=index, proxy=proxy, batch=args.batch, threads=args.threads,
+                repeats=args.repeats, median_ms=round(statistics.median(times), 3), min_ms=round(min(times), 3),
+                times_ms=[round(t, 3) for t in times], params=n_params, nodes=n_nodes, torch=torch.__version__,
+                includes_init=proxy != "init",
+            )
+            if args.json:
+                print(json.dumps(rec), flush=True)
+            else:
+                name = f"#{index}" if index is not None else arch
+                print(f"{name:>8.60s} {proxy:11s} median {rec['median_ms']:10.1f} ms  min {rec['min_ms']:10.1f} ms",
+                      flush=True)
+
+
+if __name__ == "__main__":
+    main()
