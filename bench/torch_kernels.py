@@ -9,21 +9,17 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import time
+import sys
 
 import torch
 import torch.nn.functional as F
 
+sys.dont_write_bytecode = True  # keep bench/__pycache__ out of the tree
+from torch_common import time_ms  # noqa: E402
+
 
 def median_ms(step, repeats: int, warmup: int = 3) -> float:
-    for _ in range(warmup):
-        step()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        step()
-        times.append((time.perf_counter() - start) * 1e3)
-    return statistics.median(times)
+    return statistics.median(time_ms(step, repeats, warmup))
 
 
 def main() -> None:

@@ -14,60 +14,18 @@ then `--repeats` timed steps (zero grads, forward, CE loss, backward), each time
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import statistics
 import sys
-import time
 from pathlib import Path
 
 import torch
 import torch.nn as nn
 
-REPO = Path(__file__).resolve().parent.parent
-sys.dont_write_bytecode = True  # keep tools/__pycache__ out of the tree
-sys.path.insert(0, str(REPO / "tools"))
-from nb201_torch import TinyNetwork, count_params, parse_arch  # noqa: E402
-
-LARGEST = "|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|"
-DEFAULT_ENTRIES = [LARGEST, "14452"]
-
-
-def lookup_indices(csv_path: Path, indices):
-    want = set(indices)
-    found = {}
-    with open(csv_path, newline="") as f:
-        for row in csv.DictReader(f):
-            i = int(row["index"])
-            if i in want:
-                found[i] = row["arch_str"]
-    missing = want - set(found)
-    if missing:
-        raise SystemExit(f"indices {sorted(missing)} not in {csv_path}")
-    return found
-
-
-def resolve_archs(spec: str | None, data_dir: Path):
-    if spec is None:
-        entries = list(DEFAULT_ENTRIES)
-    elif os.path.isfile(spec):
-        with open(spec) as f:
-            entries = [ln.split("#", 1)[0].strip() for ln in f]
-        entries = [e for e in entries if e]
-    else:
-        entries = [e.strip() for e in spec.split(",") if e.strip()]
-    idx = [int(e) for e in entries if e.isdigit()]
-    table = lookup_indices(data_dir / "nb201" / "nb201_merged.csv", idx) if idx else {}
-    out = []
-    for e in entries:
-        if e.isdigit():
-            out.append((int(e), table[int(e)]))
-        else:
-            parse_arch(e)  # validate
-            out.append((None, e))
-    return out
-
+sys.dont_write_bytecode = True  # keep bench/__pycache__ out of the tree
+from torch_common import REPO, resolve_archs, time_ms  # noqa: E402
+from nb201_torch import TinyNetwork, count_params  # noqa: E402
 
 def time_arch(arch: str, batch: int, repeats: int, classes: int, warmup: int):
     model = TinyNetwork(arch, C=16, N=5, num_classes=classes)
@@ -82,14 +40,7 @@ def time_arch(arch: str, batch: int, repeats: int, classes: int, warmup: int):
         loss.backward()
         return loss
 
-    for _ in range(warmup):
-        step()
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        step()
-        times.append((time.perf_counter() - t0) * 1000.0)
-    return times, count_params(model)
+    return time_ms(step, repeats, warmup), count_params(model)
 
 
 def main() -> None:

@@ -21,62 +21,22 @@ Output: one line per (arch, proxy); with --json, one JSON object per line.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import statistics
 import sys
-import time
 from pathlib import Path
 
 import torch
 
-REPO = Path(__file__).resolve().parent.parent
-sys.dont_write_bytecode = True  # keep tools/__pycache__ out of the tree
-sys.path.insert(0, str(REPO / "tools"))
-from nb201_torch import TinyNetwork, conv_linear_modules, count_params, parse_arch  # noqa: E402
+sys.dont_write_bytecode = True  # keep bench/ and tools/__pycache__ out of the tree
+from torch_common import REPO, resolve_archs, time_ms  # noqa: E402
+from nb201_torch import TinyNetwork, conv_linear_modules, count_params  # noqa: E402
 from proxies_torch import PROXIES, load_cifar_records  # noqa: E402
 
-LARGEST = "|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|"
-DEFAULT_ENTRIES = [LARGEST, "14452"]
 DEFAULT_PROXIES = ["grad_norm", "snip", "grasp", "fisher", "synflow", "synflow_bn", "plain", "l2_norm", "jacov",
                    "nwot", "epe_nas", "zen", "zico", "params", "flops"]
 PARZC_SET = ("grad_norm", "snip", "synflow_bn")
-
-
-def lookup_indices(csv_path: Path, indices):
-    want = set(indices)
-    found = {}
-    with open(csv_path, newline="") as f:
-        for row in csv.DictReader(f):
-            i = int(row["index"])
-            if i in want:
-                found[i] = row["arch_str"]
-    missing = want - set(found)
-    if missing:
-        raise SystemExit(f"indices {sorted(missing)} not in {csv_path}")
-    return found
-
-
-def resolve_archs(spec, data_dir: Path):
-    if spec is None:
-        entries = list(DEFAULT_ENTRIES)
-    elif os.path.isfile(spec):
-        with open(spec) as f:
-            entries = [ln.split("#", 1)[0].strip() for ln in f]
-        entries = [e for e in entries if e]
-    else:
-        entries = [e.strip() for e in spec.split(",") if e.strip()]
-    idx = [int(e) for e in entries if e.isdigit()]
-    table = lookup_indices(data_dir / "nb201" / "nb201_merged.csv", idx) if idx else {}
-    out = []
-    for e in entries:
-        if e.isdigit():
-            out.append((int(e), table[int(e)]))
-        else:
-            parse_arch(e)  # validate
-            out.append((None, e))
-    return out
 
 
 def make_runner(arch, proxy, batches):
@@ -102,17 +62,6 @@ def make_runner(arch, proxy, batches):
     if proxy == "zico":
         return lambda: fn(fresh(), x, y, x2=x2, y2=y2)
     return lambda: fn(fresh(), x, y)
-
-
-def time_it(run, repeats, warmup):
-    for _ in range(warmup):
-        run()
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        run()
-        times.append((time.perf_counter() - t0) * 1e3)
-    return times
 
 
 def main() -> None:
@@ -145,7 +94,7 @@ def main() -> None:
         for proxy in proxies:
             with torch.random.fork_rng():
                 torch.manual_seed(0)
-                times = time_it(make_runner(arch, proxy, batches), args.repeats, args.warmup)
+                times = time_ms(make_runner(arch, proxy, batches), args.repeats, args.warmup)
             rec = dict(
                 bench="torch_proxies", arch=arch, index=index, proxy=proxy, batch=args.batch, threads=args.threads,
                 repeats=args.repeats, median_ms=round(statistics.median(times), 3), min_ms=round(min(times), 3),
