@@ -16,6 +16,7 @@ export { sum, sumAbs, sumSquares, dot, dot as sumProduct, sumAbsProduct } from "
 export { sumF64, sumAbsF64, sumSquaresF64, dotF64, dotF64 as sumProductF64, sumAbsProductF64 } from "./reduce";
 // signAgreement reads u64 codes and an f64 matrix whatever the element type, so its F64 twin is itself.
 export { packSigns, packSignsF64, signAgreement, signAgreement as signAgreementF64 } from "./codes";
+export { winogradScratchFloats, winogradConv3x3Forward, winogradConv3x3Backward, winogradScratchFloatsF64, winogradConv3x3ForwardF64, winogradConv3x3BackwardF64 } from "./winograd";
 // The model's kernels (MABN, its losses and optimiser).
 export { layerNormForward, layerNormBackward, layerNormForwardF64, layerNormBackwardF64 } from "./layernorm";
 export { geluForward, geluBackward, geluForwardF64, geluBackwardF64 } from "./gelu";

@@ -110,6 +110,25 @@ if (torch) {
   row("conv3x3_fwd_bwd_torch", oursConvFwdBwd, "torch", torch.conv3x3_fwd_bwd_ms, 3 * convFlops);
 }
 
+// The same conv by Winograd F(4×4, 3×3), against the im2col kernel above and against PyTorch.
+// gflops counts the direct conv's flops, so it is an effective rate.
+{
+  const y = arena.alloc(O * P * 4), dx = arena.alloc(C * P * 4), dw = arena.alloc(O * taps * 4);
+  const scratch = arena.alloc(k.winogradScratchFloats(C, N, H, W, O) * 4);
+  const forward = () => k.winogradConv3x3Forward(x, w, C, N, H, W, O, y, scratch);
+  const fwd = medianMs(forward, { repeats, warmup: 3 });
+  const fwdBwd = medianMs(() => {
+    forward();
+    k.winogradConv3x3Backward(x, w, dy, C, N, H, W, O, dx, dw, scratch);
+  }, { repeats, warmup: 3 });
+  row("winograd3x3_fwd", fwd, "im2col", oursConvFwd, convFlops);
+  row("winograd3x3_fwd_bwd", fwdBwd, "im2col", oursConvFwdBwd, 3 * convFlops);
+  if (torch) {
+    row("winograd3x3_fwd_torch", fwd, "torch", torch.conv3x3_fwd_ms, convFlops);
+    row("winograd3x3_fwd_bwd_torch", fwdBwd, "torch", torch.conv3x3_fwd_bwd_ms, 3 * convFlops);
+  }
+}
+
 // Batch norm, C16 × P16384, forward + backward.
 {
   const channels = 16, perChannel = 16384, n = channels * perChannel;
@@ -150,8 +169,8 @@ if (wantsJson()) {
   for (const r of rows) console.log(JSON.stringify(r));
 } else {
   const fixed = (v: number | null, digits: number) => (v === null || Number.isNaN(v) ? "-" : v.toFixed(digits));
-  console.log(`${"kernel".padEnd(24)}${"ours ms".padStart(10)}  ${"baseline".padEnd(9)}${"base ms".padStart(10)}${"ratio".padStart(9)}${"GFLOP/s".padStart(9)}`);
+  console.log(`${"kernel".padEnd(26)}${"ours ms".padStart(10)}  ${"baseline".padEnd(9)}${"base ms".padStart(10)}${"ratio".padStart(9)}${"GFLOP/s".padStart(9)}`);
   for (const r of rows) {
-    console.log(`${r.name.padEnd(24)}${fixed(r.ours_ms, 3).padStart(10)}  ${r.baseline.padEnd(9)}${fixed(r.baseline_ms, 3).padStart(10)}${fixed(r.ratio, 2).padStart(9)}${fixed(r.gflops, 1).padStart(9)}`);
+    console.log(`${r.name.padEnd(26)}${fixed(r.ours_ms, 3).padStart(10)}  ${r.baseline.padEnd(9)}${fixed(r.baseline_ms, 3).padStart(10)}${fixed(r.ratio, 2).padStart(9)}${fixed(r.gflops, 1).padStart(9)}`);
   }
 }

@@ -30,6 +30,11 @@ export function referenceBackend(): Backend {
     conv2dForward: (x, w, C, N, H, W, O, k, stride, pad, y) => conv.conv2dForward(f(x), f(w), shape(C, N, H, W, O, k, stride, pad), f(y)),
     conv2dBackward: (x, w, dy, C, N, H, W, O, k, stride, pad, dx, dw) =>
       conv.conv2dBackward(f(x), f(w), f(dy), shape(C, N, H, W, O, k, stride, pad), dx ? f(dx) : null, f(dw)),
+    // No Winograd here: the same 3×3, stride-1, pad-1 convolution, computed directly.
+    winogradScratchFloats: () => 0,
+    winogradConv3x3Forward: (x, w, C, N, H, W, O, y) => conv.conv2dForward(f(x), f(w), shape(C, N, H, W, O, 3, 1, 1), f(y)),
+    winogradConv3x3Backward: (x, w, dy, C, N, H, W, O, dx, dw) =>
+      conv.conv2dBackward(f(x), f(w), f(dy), shape(C, N, H, W, O, 3, 1, 1), dx ? f(dx) : null, f(dw)),
     batchNormForward: (x, gamma, beta, C, P, eps, y, mean, invStd) => batchnorm.batchNormForward(f(x), f(gamma), f(beta), C, P, eps, f(y), f(mean), f(invStd)),
     batchNormBackward: (x, dy, gamma, mean, invStd, C, P, dx, dgamma, dbeta) =>
       batchnorm.batchNormBackward(f(x), f(dy), f(gamma), f(mean), f(invStd), C, P, f(dx), f(dgamma), f(dbeta)),

@@ -14,6 +14,11 @@ export interface KernelExports {
   conv2dForward(x: number, w: number, C: number, N: number, H: number, W: number, O: number, k: number, stride: number, pad: number, y: number, scratch: number): void;
   conv2dBackward(x: number, w: number, dy: number, C: number, N: number, H: number, W: number, O: number, k: number, stride: number, pad: number, dx: number, dw: number, scratch: number): void;
 
+  // winograd.ts: 3×3, stride-1, pad-1 convs by Winograd F(4×4, 3×3); scratch is winogradScratchFloats(C, N, H, W, O) values.
+  winogradScratchFloats(C: number, N: number, H: number, W: number, O: number): number;
+  winogradConv3x3Forward(x: number, w: number, C: number, N: number, H: number, W: number, O: number, y: number, scratch: number): void;
+  winogradConv3x3Backward(x: number, w: number, dy: number, C: number, N: number, H: number, W: number, O: number, dx: number, dw: number, scratch: number): void;
+
   // batchnorm.ts: train mode, channel-major [C][P].
   batchNormForward(x: number, gamma: number, beta: number, C: number, P: number, eps: number, y: number, mean: number, invStd: number): void;
   batchNormBackward(x: number, dy: number, gamma: number, mean: number, invStd: number, C: number, P: number, dx: number, dgamma: number, dbeta: number): void;
@@ -77,9 +82,9 @@ export interface ModelKernelExports {
   // layernorm.ts: row-major [rows×cols], normalised over cols.
   layerNormForward(x: number, gamma: number, beta: number, rows: number, cols: number, eps: number, y: number, mean: number, invStd: number): void;
   layerNormBackward(x: number, dy: number, gamma: number, mean: number, invStd: number, rows: number, cols: number, dx: number, dgamma: number, dbeta: number): void;
-  // gelu.ts: tanh-form GELU over n values.
-  geluForward(x: number, n: number, y: number): void;
-  geluBackward(x: number, dy: number, n: number, dx: number): void;
+  // gelu.ts: tanh-form GELU over n values; the forward keeps the gate s for the backward (s = 0: not kept).
+  geluForward(x: number, n: number, y: number, s: number): void;
+  geluBackward(x: number, s: number, dy: number, n: number, dx: number): void;
   // diffkendall.ts: predictions x[n], targets y[n], scratch[2n].
   diffKendallForward(x: number, y: number, n: number, alpha: number, scratch: number): number;
   diffKendallBackward(x: number, y: number, n: number, alpha: number, dloss: number, dx: number, scratch: number): void;
