@@ -53,9 +53,14 @@ export class ProxyContext {
   /** A fresh network on `engine` (its arena is cleared first) with the run's weights. */
   network(engine: Engine = this.engine, { seed = this.seed, scheme = "pytorch" }: { seed?: number | Random; scheme?: InitScheme } = {}): Nb201Network {
     engine.resetAll();
-    const net = this.networkConfig ? new Nb201Network(this.arch.ops, this.networkConfig) : nb201Network(this.arch, this.inputs.dataset);
+    const net = this.describeNetwork();
     net.allocate(engine, seed, scheme);
     return net;
+  }
+
+  /** The network's structure (shapes, nodes) with nothing allocated. */
+  describeNetwork(): Nb201Network {
+    return this.networkConfig ? new Nb201Network(this.arch.ops, this.networkConfig) : nb201Network(this.arch, this.inputs.dataset);
   }
 
   /** The shared cross-entropy pass on the first batch, reduced per node (computed once). */

@@ -1,22 +1,22 @@
-// flops: multiply-accumulates in millions by the NB201/AutoDL rule (conv and linear only, §A.9);
-// node = that layer's share.
-import { flops } from "../../spaces/nb201/cost.js";
+// flops: NAS-Bench-Suite-Zero's `flops` proxy (NASLib via tensorwatch, §A.9): conv and linear
+// multiply-accumulates plus BN, ReLU and pool costs, in millions, so the score matches the
+// published one exactly. `parzc arch` reports the NB201 API's own rule (convs and linears only).
+// Node = that layer's multiply-accumulates (linear: in·out, no bias, as tensorwatch counts).
+// The score's closed form is the benchmark network's (C=16, N=5), whatever network describes the nodes.
+import { flopsNbsz } from "../../spaces/nb201/cost.js";
 import { nb201Dataset } from "../../spaces/nb201/datasets.js";
-import { nb201Network } from "../../spaces/nb201/network.js";
 import { defineProxy } from "../registry.js";
 
 defineProxy({
   name: "flops",
-  source: "NB201 API FLOPs (AutoDL get_model_infos)",
+  source: "NAS-Bench-Suite-Zero (NASLib flops via tensorwatch ModelStats)",
   needs: { data: false, labels: false, batchNorm: "train", precision: "f32" },
-  reduction: "sum",
-  compute({ arch, inputs }) {
-    const net = nb201Network(arch, inputs.dataset);
+  reduction: "none",
+  compute(context) {
+    const { arch, inputs } = context;
+    const net = context.describeNetwork();
     const sides = net.nodeOutputSides(nb201Dataset(inputs.dataset).inputSide);
-    const nodes = Float64Array.from(net.nodes(), (node, i) => {
-      const macs = node.weight.size * sides[i] * sides[i];
-      return (node.kind === "linear" ? macs + node.outFeatures : macs) / 1e6;
-    });
-    return { nodes, score: flops(arch, inputs.dataset) };
+    const nodes = Float64Array.from(net.nodes(), (node, i) => (node.weight.size * sides[i] * sides[i]) / 1e6);
+    return { nodes, score: flopsNbsz(arch, inputs.dataset) };
   },
 });

@@ -1,7 +1,6 @@
-// params: parameters in millions (every instantiated module, BN and biases included, §A.9);
+// params: parameters in millions (every instantiated module, BN and biases included, §A.9 —
+// test/engine/network-params.test.ts pins the built count to the closed form for all 15,625);
 // node = the element count of each Conv/Linear weight.
-import { paramCount } from "../../spaces/nb201/cost.js";
-import { nb201Network } from "../../spaces/nb201/network.js";
 import { defineProxy } from "../registry.js";
 
 defineProxy({
@@ -9,8 +8,9 @@ defineProxy({
   source: "NB201 / NAS-Bench-Suite-Zero parameter count",
   needs: { data: false, labels: false, batchNorm: "train", precision: "f32" },
   reduction: "none",
-  compute({ arch, inputs }) {
-    const nodes = Float64Array.from(nb201Network(arch, inputs.dataset).nodes(), (node) => node.weight.size);
-    return { nodes, score: paramCount(arch, inputs.dataset) / 1e6 };
+  compute(context) {
+    const net = context.describeNetwork();
+    const nodes = Float64Array.from(net.nodes(), (node) => node.weight.size);
+    return { nodes, score: net.parameterCount() / 1e6 };
   },
 });
