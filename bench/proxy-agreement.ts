@@ -2,8 +2,9 @@
 // (shared/data/nbsz_graf/nb201_zc_proxies.csv) on a seeded sample of the 9,445 valid archs.
 // Per proxy: (a) Spearman(ours, reference); (b) Spearman with c10v_valid_200, ours next to
 // the reference's; (c) our own seed-to-seed Spearman (seeds 0 and 1: other weights, other images).
-//   node --import tsx bench/proxy-agreement.ts [--sample 500] [--workers 2] [--json]
-// Records are cached in bench/out/agreement-<seed>.jsonl, so an interrupted run resumes.
+//   node --import tsx bench/proxy-agreement.ts [--sample 500] [--workers 2] [--batch 16] [--proxies a,b] [--recompute a,b] [--json]
+// Records are cached in bench/out/agreement-b<batch>-s<seed>.jsonl, so an interrupted run
+// resumes and only missing (or --recompute'd) proxies are computed for a cached architecture.
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
@@ -21,6 +22,8 @@ const REFERENCE_COLUMNS = new Set(["epe_nas", "fisher", "flops", "grad_norm", "g
 const sampleSize = Number(argValue("sample", "500"));
 const workers = Number(argValue("workers", "2"));
 const proxies = argValue("proxies", PROXIES.join(",")).split(",");
+const batch = Number(argValue("batch", "16"));
+const recompute = new Set(argValue("recompute", "").split(",").filter(Boolean));
 
 const root = resolveDataRoot();
 const reference = readCsv(dataFile(root, "nbsz_graf", "nb201_zc_proxies.csv"));
@@ -32,28 +35,36 @@ const accuracy = table.column("c10v_valid_200");
 mkdirSync("bench/out", { recursive: true });
 const pool = new Piscina({ filename: fileURLToPath(new URL("../src/pipeline/proxyWorker.ts", import.meta.url)), maxThreads: workers, minThreads: workers });
 
+function mergeInto(done: Map<string, SerialisedRecord>, record: SerialisedRecord): SerialisedRecord {
+  const before = done.get(record.arch);
+  const merged = before
+    ? { ...record, scores: { ...before.scores, ...record.scores }, nodes: { ...before.nodes, ...record.nodes }, flags: [...new Set([...before.flags, ...record.flags])] }
+    : record;
+  done.set(record.arch, merged);
+  return merged;
+}
+
 async function recordsFor(seed: number): Promise<Map<string, SerialisedRecord>> {
-  const file = `bench/out/agreement-${seed}.jsonl`;
+  const file = `bench/out/agreement-b${batch}-s${seed}.jsonl`;
   const done = new Map<string, SerialisedRecord>();
   if (existsSync(file)) {
     for (const line of readFileSync(file, "utf8").split("\n")) {
       if (!line) continue;
       try {
-        const record = JSON.parse(line) as SerialisedRecord;
-        done.set(record.arch, record);
+        mergeInto(done, JSON.parse(line) as SerialisedRecord);
       } catch {
         // a torn last line from an interrupted run: recomputed below
       }
     }
   }
-  const todo = sample.filter((arch) => !done.has(arch));
+  for (const record of done.values()) for (const name of recompute) delete record.scores[name];
+  const todo = sample.map((arch) => ({ arch, missing: proxies.filter((p) => !(p in (done.get(arch)?.scores ?? {}))) })).filter((t) => t.missing.length > 0);
   let finished = 0;
   const started = performance.now();
   await Promise.all(
-    todo.map(async (arch) => {
-      const record = (await pool.run({ arch, seed, proxies, batch: 16 })) as SerialisedRecord;
-      appendFileSync(file, JSON.stringify(record) + "\n");
-      done.set(arch, record);
+    todo.map(async ({ arch, missing }) => {
+      const record = (await pool.run({ arch, seed, proxies: missing, batch })) as SerialisedRecord;
+      appendFileSync(file, JSON.stringify(mergeInto(done, record)) + "\n");
       if (++finished % 50 === 0) console.error(`seed ${seed}: ${finished}/${todo.length} (${((performance.now() - started) / finished).toFixed(0)} ms/arch wall)`);
     }),
   );

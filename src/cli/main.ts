@@ -6,6 +6,11 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { InputError } from "../util/errors.js";
 import { archCommand } from "./arch.js";
+import { proxiesCommand } from "./proxies.js";
+import { statsCommand } from "./stats.js";
+import { trainCommand } from "./train.js";
+import { evalCommand } from "./eval.js";
+import { rankCommand } from "./rank.js";
 
 const EXIT_INPUT = 2;
 const EXIT_INTERNAL = 1;
@@ -49,6 +54,11 @@ const program = assemble(
     .version(version)
     .addHelpText("after", EXAMPLES),
   archCommand(),
+  statsCommand(),
+  proxiesCommand(),
+  trainCommand(),
+  evalCommand(),
+  rankCommand(),
 );
 
 try {

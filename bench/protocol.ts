@@ -1,0 +1,89 @@
+// The NB201 protocol table (parzc-method.md §4, issue [model]): for each variant, loss and training
+// size, train with several seeds on architectures drawn from a stats store and evaluate on every
+// other one; print mean ± std of Kendall τ and Spearman ρ (and precision@5%, best of top 10).
+// Jobs run on a piscina pool, one per core.
+//   node --import tsx bench/protocol.ts --stats STORE [--sizes 78,156,469,781,1563] [--seeds 0,1,2]
+//     [--variants mabn,mabn-no-magnitudes,mabn-no-encoder,mabn-channel,parzc-released,mixer,mlp,bayes-mlp]
+//     [--losses dk,pw,mse,mse+dk] [--dataset c10|c100|in16] [--epochs 200] [--lr 3e-4] [--alpha 0.5]
+//     [--workers 2] [--json results.json]
+import { writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { extname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Piscina } from "piscina";
+import { DEFAULT_ARCH_ENCODER } from "../src/model/config.js";
+import type { ProtocolJob, ProtocolResult } from "./protocolWorker.js";
+import { argValue } from "./timing.js";
+
+/**
+ * Named variants. mabn: the default (token + channel mixing, architecture encoder, magnitude
+ * features). parzc-released: the authors' NB201 model as released (channel-only blocks, encoder,
+ * ParZC's encoding alone). The rest take one piece away, or are the §2.4 ablations.
+ */
+const VARIANTS: Record<string, Pick<ProtocolJob, "config" | "magnitudes">> = {
+  mabn: { config: { kind: "mabn" }, magnitudes: true },
+  "mabn-no-magnitudes": { config: { kind: "mabn" }, magnitudes: false },
+  "mabn-no-encoder": { config: { kind: "mabn", archEncoder: null }, magnitudes: true },
+  "mabn-channel": { config: { kind: "mabn", mixing: "channel" }, magnitudes: true },
+  "mabn-small": { config: { kind: "mabn", width: 32, depth: 1 }, magnitudes: true },
+  "parzc-released": { config: { kind: "mabn", mixing: "channel", depth: 4, archEncoder: DEFAULT_ARCH_ENCODER }, magnitudes: false },
+  mixer: { config: { kind: "mixer" }, magnitudes: true },
+  mlp: { config: { kind: "mlp" }, magnitudes: true },
+  "bayes-mlp": { config: { kind: "bayes-mlp" }, magnitudes: true },
+};
+
+/** Train on validation accuracy, evaluate on test accuracy (§1.5). ImageNet16-120 reuses CIFAR-10 statistics when the store holds them. */
+const DATASETS: Record<string, { train: string; evaluate: string[] }> = {
+  c10: { train: "c10v_valid_200", evaluate: ["c10_test_200"] },
+  c100: { train: "c100_valtest_200", evaluate: ["c100_test_200"] },
+  in16: { train: "in16_valtest_200", evaluate: ["in16_test_200"] },
+};
+
+const store = argValue("stats", "");
+if (!store) throw new Error("pass --stats STORE (a store from parzc stats with grad_norm, snip and synflow node vectors)");
+const sizes = argValue("sizes", "78,156,469,781,1563").split(",").map(Number);
+const seeds = argValue("seeds", "0,1,2").split(",").map(Number);
+const variants = argValue("variants", "mabn").split(",");
+const losses = argValue("losses", "dk").split(",");
+const dataset = DATASETS[argValue("dataset", "c10")];
+const epochs = Number(argValue("epochs", "200"));
+const lr = argValue("lr", "") ? Number(argValue("lr", "")) : undefined;
+const alpha = argValue("alpha", "") ? Number(argValue("alpha", "")) : undefined;
+const workers = Number(argValue("workers", String(availableParallelism())));
+for (const variant of variants) if (!VARIANTS[variant]) throw new Error(`unknown variant ${variant}: one of ${Object.keys(VARIANTS).join(", ")}`);
+
+const jobs: ProtocolJob[] = [];
+for (const variant of variants) for (const loss of losses) for (const trainSize of sizes) for (const seed of seeds) {
+  jobs.push({ store, variant, ...VARIANTS[variant], loss, trainSize, seed, trainColumn: dataset.train, evalColumns: dataset.evaluate, epochs, lr, alpha });
+}
+
+const filename = fileURLToPath(new URL(`./protocolWorker${extname(fileURLToPath(import.meta.url))}`, import.meta.url));
+const pool = new Piscina<ProtocolJob, ProtocolResult>({ filename, minThreads: workers, maxThreads: workers });
+const started = performance.now();
+let done = 0;
+const results = await Promise.all(jobs.map(async (job) => {
+  const result = await pool.run(job);
+  done++;
+  const m = result.metrics[job.evalColumns[0]];
+  process.stderr.write(`[${done}/${jobs.length}] ${job.variant} ${job.loss} n=${job.trainSize} seed ${job.seed}: τ ${m.kendall.toFixed(4)} ρ ${m.spearman.toFixed(4)} (${result.seconds.toFixed(0)} s)\n`);
+  return result;
+}));
+await pool.destroy();
+
+const meanStd = (values: number[]) => {
+  const mean = values.reduce((a, v) => a + v, 0) / values.length;
+  const std = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / Math.max(1, values.length - 1));
+  return `${mean.toFixed(3)} ± ${std.toFixed(3)}`;
+};
+for (const column of dataset.evaluate) {
+  console.log(`\n${column} (trained on ${dataset.train}; ${seeds.length} seeds; ${epochs} epochs; store ${store})\n`);
+  console.log("| variant | loss | train | Kendall τ | Spearman ρ | precision@5% | best of top 10 | n |");
+  console.log("|---|---|---|---|---|---|---|---|");
+  for (const variant of variants) for (const loss of losses) for (const trainSize of sizes) {
+    const cell = results.filter((r) => r.job.variant === variant && r.job.loss === loss && r.job.trainSize === trainSize).map((r) => r.metrics[column]);
+    console.log(`| ${variant} | ${loss} | ${trainSize} | ${meanStd(cell.map((m) => m.kendall))} | ${meanStd(cell.map((m) => m.spearman))} | ${meanStd(cell.map((m) => m.precisionTop5))} | ${meanStd(cell.map((m) => m.bestTop10))} | ${cell[0].n} |`);
+  }
+}
+console.log(`\n${jobs.length} runs on ${workers} workers in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+const out = argValue("json", "");
+if (out) writeFileSync(out, JSON.stringify(results, null, 1));

@@ -1,0 +1,61 @@
+// One cell of the protocol table (bench/protocol.ts) on a worker thread: train on `trainSize`
+// architectures of the store drawn with `seed` (target trainColumn), evaluate on all the others
+// (each evalColumn), return the metrics. The store and the table are read once per thread.
+import { rankingMetrics, type RankingMetrics } from "../src/metrics/ranking.js";
+import { defaultConfig, type ModelConfig } from "../src/model/config.js";
+import { splitDataset } from "../src/model/dataset.js";
+import { predict } from "../src/model/predict.js";
+import { defaultEncoding, encodedSize } from "../src/model/predictor.js";
+import { encodeStats, labelStats, type EncodedStats } from "../src/model/statsDataset.js";
+import { train } from "../src/model/train.js";
+import { loadStats } from "../src/pipeline/statsData.js";
+import { nb201 } from "../src/spaces/nb201/index.js";
+
+export interface ProtocolJob {
+  store: string;
+  variant: string;
+  config: Partial<ModelConfig> & { kind: ModelConfig["kind"] };
+  /** Append the log-magnitude features (src/model/statsDataset.ts). */
+  magnitudes: boolean;
+  loss: string;
+  trainSize: number;
+  seed: number;
+  trainColumn: string;
+  evalColumns: string[];
+  epochs: number;
+  lr?: number;
+  alpha?: number;
+  batchSize?: number;
+}
+
+export interface ProtocolResult {
+  job: ProtocolJob;
+  metrics: Record<string, RankingMetrics>;
+  seconds: number;
+}
+
+const stores = new Map<string, EncodedStats>();
+
+export default async function runJob(job: ProtocolJob): Promise<ProtocolResult> {
+  const encoding = defaultEncoding(job.magnitudes);
+  const key = `${job.magnitudes}:${job.store}`;
+  let encoded = stores.get(key);
+  if (!encoded) {
+    encoded = encodeStats(loadStats(job.store, { warn: () => {} }), encoding);
+    stores.set(key, encoded);
+  }
+  const table = nb201.table();
+  const labelled = labelStats(encoded, table, job.trainColumn);
+  const { train: trainSet, trainIndices } = splitDataset(labelled, job.trainSize, job.seed);
+  const config = defaultConfig(job.config.kind, { ...job.config, inputSize: encodedSize(encoding) });
+  const result = await train(config, trainSet, { encoding, seed: job.seed, epochs: job.epochs, loss: job.loss, lr: job.lr, alpha: job.alpha, batchSize: job.batchSize, targetColumn: job.trainColumn });
+  const trained = new Set(trainIndices.map((i) => labelled.archs[i]));
+  const others = encoded.archs.map((_, i) => i).filter((i) => !trained.has(encoded!.archs[i]));
+  const prediction = predict(result.model, { archs: others.map((i) => encoded!.archs[i]), features: others.map((i) => encoded!.features[i]) });
+  const metrics: Record<string, RankingMetrics> = {};
+  for (const column of job.evalColumns) {
+    const truth = table.column(column);
+    metrics[column] = rankingMetrics(prediction.mean, others.map((i) => truth[table.indexOf(encoded!.archs[i])]));
+  }
+  return { job, metrics, seconds: result.seconds };
+}

@@ -1,0 +1,64 @@
+// `parzc eval`: a model's ranking quality on every architecture of a stats store it was not
+// trained on, against a benchmark column (ParZC evaluates on test accuracy).
+import { availableParallelism } from "node:os";
+import { Command } from "commander";
+import { rankingMetrics } from "../metrics/ranking.js";
+import { readModel } from "../model/modelFile.js";
+import { predictParallel } from "../model/predictParallel.js";
+import { labelStats } from "../model/statsDataset.js";
+import { InputError } from "../util/errors.js";
+import { benchmarkTable, formatMetric, integerAtLeast, storeFeatures, warn } from "./modelInputs.js";
+
+interface EvalOptions {
+  model: string;
+  stats: string;
+  target: string;
+  json?: boolean;
+  samples: number;
+  seed: number;
+  workers: number;
+  includeTrain?: boolean;
+  data?: string;
+}
+
+const EXAMPLES = `
+Examples:
+  $ parzc eval --model models/p156-s0.json --stats runs/nb201-c10.store --target c10_test_200
+  $ parzc eval --model models/p156-s0.json --stats runs/nb201-c10.store --target in16_test_200 --json`;
+
+export function evalCommand(): Command {
+  return new Command("eval")
+    .description("Kendall τ-b, Spearman ρ, precision@top-5% and the best true value among the predicted top 10, over the store's architectures the model was not trained on")
+    .requiredOption("--model <model>", "model file from parzc train")
+    .requiredOption("--stats <store>", "stats store with the model's proxies")
+    .requiredOption("--target <column>", "benchmark column to compare with, e.g. c10_test_200")
+    .option("--json", "print the metrics as one JSON object")
+    .option("--samples <k>", "Bayesian weight samples averaged per architecture", integerAtLeast(1), 8)
+    .option("--seed <n>", "seeds the weight samples", integerAtLeast(0), 0)
+    .option("--workers <n>", "worker threads (default: the number of cores)", integerAtLeast(1), availableParallelism())
+    .option("--include-train", "also score the architectures the model was trained on")
+    .option("--data <dir>", "data folder with the NB201 table (default: $PARZC_DATA, then ../shared/data beside the repository)")
+    .addHelpText("after", EXAMPLES)
+    .action(async (options: EvalOptions) => {
+      const model = await readModel(options.model);
+      const table = benchmarkTable(options.data);
+      const labelled = labelStats(storeFeatures(options.stats, model.encoding), table, options.target);
+      if (labelled.missingTargets > 0) warn(`${labelled.missingTargets} architecture(s) have no ${options.target} value and are left out.`);
+      const trained = new Set(options.includeTrain ? [] : ((model.provenance.trainIndices as number[] | undefined) ?? []));
+      const keep = labelled.archs.map((arch, i) => i).filter((i) => !trained.has(table.indexOf(labelled.archs[i])));
+      if (keep.length < 2) throw new InputError(`${options.stats} has ${keep.length} architecture(s) with ${options.target} outside the model's training set; evaluation needs at least 2.`);
+      const prediction = await predictParallel(model, { archs: keep.map((i) => labelled.archs[i]), features: keep.map((i) => labelled.features[i]) }, { samples: options.samples, seed: options.seed, workers: options.workers });
+      const metrics = rankingMetrics(prediction.mean, keep.map((i) => labelled.targets[i]));
+      if (options.json) {
+        process.stdout.write(JSON.stringify(metrics) + "\n");
+        return;
+      }
+      process.stdout.write([
+        `kendall        ${formatMetric(metrics.kendall)}`,
+        `spearman       ${formatMetric(metrics.spearman)}`,
+        `precisionTop5  ${formatMetric(metrics.precisionTop5)}`,
+        `bestTop10      ${formatMetric(metrics.bestTop10)}`,
+        `n              ${metrics.n}`,
+      ].join("\n") + "\n");
+    });
+}

@@ -1,0 +1,98 @@
+// A predictor: a ParzcModel with its weights on an engine of its own (a private wasm instance, so
+// it never shares an arena with the proxy engines of the same thread), plus what turns its outputs
+// back into target units and the record of how it was made.
+import { wasmBackendF64, type Backend } from "../engine/backend.js";
+import { Engine } from "../engine/engine.js";
+import { wasmMatmul, type MatmulBackend } from "../backends/index.js";
+import { PARZC_ENCODING } from "../proxies/encoding.js";
+import { Random } from "../util/random.js";
+import { loadWasmInstance } from "../wasm/load.js";
+import { type ModelConfig, validateConfig } from "./config.js";
+import { ParzcModel } from "./model.js";
+import { createRuntime, type Runtime } from "./runtime.js";
+
+export type Precision = "f32" | "f64";
+
+/** Model outputs are standardised targets: target = output·std + mean. */
+export interface TargetScale {
+  column: string;
+  mean: number;
+  std: number;
+}
+
+export interface EncodingSettings {
+  proxies: string[];
+  maxNodes: number;
+  /** How node vectors became features (fixed by src/proxies/encoding.ts). */
+  scaling: "min-max per architecture, NaN/Inf → 0, zero-padded";
+  /**
+   * Append what the per-architecture min-max scaling removes: log Σ|node value| of each proxy and
+   * the node count / maxNodes (src/model/statsDataset.ts). Not in ParZC; it lifts Kendall τ.
+   */
+  magnitudes: boolean;
+}
+
+/** Feature values per architecture under an encoding. */
+export function encodedSize(encoding: EncodingSettings): number {
+  return encoding.proxies.length * encoding.maxNodes + (encoding.magnitudes ? encoding.proxies.length + 1 : 0);
+}
+
+/**
+ * Standardisation of the input columns from `from` on (the magnitude features), fitted on the
+ * training set: x ← clamp((x − mean)/std, ±INPUT_CLAMP). The min-max node features pass unchanged.
+ */
+export interface InputScale {
+  from: number;
+  mean: number[];
+  std: number[];
+}
+
+export const INPUT_CLAMP = 6;
+
+export interface Predictor {
+  readonly net: ParzcModel;
+  readonly rt: Runtime;
+  readonly config: ModelConfig;
+  targetScale: TargetScale;
+  inputScale: InputScale | null;
+  encoding: EncodingSettings;
+  provenance: Record<string, unknown>;
+}
+
+/** ParZC's encoding (grad_norm, snip, synflow × 98 nodes); `magnitudes` appends our extra features. */
+export function defaultEncoding(magnitudes = false): EncodingSettings {
+  return { proxies: [...PARZC_ENCODING.proxies], maxNodes: PARZC_ENCODING.maxNodes, scaling: "min-max per architecture, NaN/Inf → 0, zero-padded", magnitudes };
+}
+
+/** An engine on a wasm instance of its own: float32 SIMD kernels, or their float64 twins. */
+export async function modelEngine(precision: Precision = "f32"): Promise<Engine> {
+  if (precision === "f64") return new Engine(await wasmBackendF64());
+  const core = await loadWasmInstance();
+  const backend: Backend = { name: "wasm", kernels: core.exports, memory: core.memory, heapBase: core.exports.heapBase(), elementBytes: 4 };
+  return new Engine(backend);
+}
+
+export interface CreateOptions {
+  /** Seeds the initial weights. */
+  seed?: number;
+  precision?: Precision;
+  matmul?: MatmulBackend;
+  targetScale?: TargetScale;
+  inputScale?: InputScale | null;
+  encoding?: EncodingSettings;
+}
+
+/** A fresh predictor with seeded initial weights. */
+export async function createPredictor(config: ModelConfig, options: CreateOptions = {}): Promise<Predictor> {
+  const checked = validateConfig(config);
+  const rt = createRuntime(await modelEngine(options.precision), options.matmul ?? wasmMatmul());
+  const net = new ParzcModel(checked);
+  net.params.allocate(rt.engine, new Random(options.seed ?? 0));
+  return {
+    net, rt, config: checked,
+    targetScale: options.targetScale ?? { column: "", mean: 0, std: 1 },
+    inputScale: options.inputScale ?? null,
+    encoding: options.encoding ?? defaultEncoding(),
+    provenance: {},
+  };
+}

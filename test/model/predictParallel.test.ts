@@ -1,0 +1,21 @@
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { defaultConfig } from "../../src/model/config.js";
+import { syntheticDataset } from "../../src/model/dataset.js";
+import { predict } from "../../src/model/predict.js";
+import { predictParallel } from "../../src/model/predictParallel.js";
+import { createPredictor } from "../../src/model/predictor.js";
+
+test("predictParallel on two worker threads equals predict on this one, exactly", async () => {
+  const data = syntheticDataset(200, { seed: 6 });
+  data.features[5] = data.features[5].slice();
+  data.features[5][0] = NaN;
+  const model = await createPredictor(defaultConfig("mabn", { sequence: 32, segment: 8, width: 8, depth: 1, rhoInit: -2 }), { seed: 2 });
+  const single = predict(model, data, { samples: 4, seed: 9 });
+  const parallel = await predictParallel(model, data, { samples: 4, seed: 9, workers: 2 });
+  assert.equal(Array.from(parallel.mean), Array.from(single.mean));
+  assert.equal(Array.from(parallel.std), Array.from(single.std));
+  assert.is(parallel.masked, 1);
+});
+
+test.run();
