@@ -14,11 +14,10 @@ import type { ProxyInputs } from "./inputs.js";
 export interface NodeGradientStats {
   /** Elements in the weight. */
   size: number;
-  /** Σ g², Σ |W⊙g|, Σ W⊙g, Σ W² over the weight's elements. */
+  /** Σ g², Σ |W⊙g|, Σ W⊙g over the weight's elements. */
   gradSquares: number;
   absWeightGrad: number;
   weightGrad: number;
-  weightSquares: number;
   /** Fisher per output channel: ½·mean_n (Σ_hw a·∂L/∂a)², a the raw node output. */
   fisherChannels: Float64Array;
   /** C_in·k·k (Linear: in_features). */
@@ -90,7 +89,6 @@ function nodeStats(engine: Engine, node: NetworkNode, output: Tensor | undefined
     gradSquares: k.sumSquares(g, w.size),
     absWeightGrad: k.sumAbsProduct(w.ptr, g, w.size),
     weightGrad: k.dot(w.ptr, g, w.size),
-    weightSquares: k.sumSquares(w.ptr, w.size),
     fisherChannels: output ? fisherChannels(engine, output) : new Float64Array(w.shape[0]),
     fanIn,
   };
