@@ -45,7 +45,7 @@ export function evalCommand(): Command {
       const labelled = labelStats(storeFeatures(options.stats, model.encoding), table, options.target);
       if (labelled.missingTargets > 0) warn(`${labelled.missingTargets} architecture(s) have no ${options.target} value and are left out.`);
       const trained = new Set(options.includeTrain ? [] : ((model.provenance.trainIndices as number[] | undefined) ?? []));
-      const keep = labelled.archs.map((arch, i) => i).filter((i) => !trained.has(table.indexOf(labelled.archs[i])));
+      const keep = labelled.archs.map((_, i) => i).filter((i) => !trained.has(table.indexOf(labelled.archs[i])));
       if (keep.length < 2) throw new InputError(`${options.stats} has ${keep.length} architecture(s) with ${options.target} outside the model's training set; evaluation needs at least 2.`);
       const prediction = await predictParallel(model, { archs: keep.map((i) => labelled.archs[i]), features: keep.map((i) => labelled.features[i]) }, { samples: options.samples, seed: options.seed, workers: options.workers });
       const metrics = rankingMetrics(prediction.mean, keep.map((i) => labelled.targets[i]));
