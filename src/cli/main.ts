@@ -61,6 +61,12 @@ const program = assemble(
   rankCommand(),
 );
 
+// A reader that stops early (`parzc … | head`) is not an error: stop quietly.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
