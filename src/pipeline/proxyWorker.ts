@@ -18,6 +18,7 @@ export interface SerialisedRecord extends Omit<ProxyRecord, "nodes"> {
 }
 
 const inputsCache = new Map<string, ProxyInputs>();
+const warmedUp = new Set<string>();
 
 export default async function computeTask(task: ProxyTask): Promise<SerialisedRecord> {
   const key = `${task.seed}/${task.batch}/${task.dataRoot ?? ""}`;
@@ -25,6 +26,13 @@ export default async function computeTask(task: ProxyTask): Promise<SerialisedRe
   if (!inputs) {
     inputs = proxyInputs({ batchSize: task.batch, seed: task.seed, dataRoot: task.dataRoot });
     inputsCache.set(key, inputs);
+  }
+  // The largest network first, once per proxy set: this thread's wasm memory then reaches its
+  // high-water mark at start and stays flat for the rest of the run.
+  const proxySet = task.proxies.join(",");
+  if (!warmedUp.has(proxySet)) {
+    warmedUp.add(proxySet);
+    await computeProxies(nb201, nb201.largest, { proxies: task.proxies, seed: task.seed, inputs });
   }
   const record = await computeProxies(nb201, task.arch, { proxies: task.proxies, seed: task.seed, inputs });
   const nodes = Object.fromEntries(Object.entries(record.nodes).map(([name, values]) => [name, Array.from(values)]));

@@ -4,6 +4,7 @@
 // zero-padded to the space maximum (98 for NB201). The proxies are concatenated.
 import { InputError } from "../util/errors.js";
 import { nodeCount } from "../spaces/nb201/cost.js";
+import { LARGEST_ARCH } from "../spaces/nb201/ops.js";
 import { PARZC_PROXIES } from "./compute.js";
 
 export interface EncodingSpec {
@@ -14,7 +15,7 @@ export interface EncodingSpec {
 }
 
 /** NB201: 8 + 15·6 nodes when all six edges are convs. */
-export const NB201_MAX_NODES = nodeCount({ ops: ["nor_conv_3x3", "nor_conv_3x3", "nor_conv_3x3", "nor_conv_3x3", "nor_conv_3x3", "nor_conv_3x3"] });
+export const NB201_MAX_NODES = nodeCount(LARGEST_ARCH);
 
 export const PARZC_ENCODING: EncodingSpec = { proxies: PARZC_PROXIES, maxNodes: NB201_MAX_NODES };
 

@@ -4,7 +4,7 @@ import { archFromNaslibTuple, naslibTupleOf } from "./conversions.js";
 import { flops, flopsNbsz, nodeCount, paramCount } from "./cost.js";
 import { NB201_DATASET_NAMES } from "./datasets.js";
 import { NB201_SPACE_SIZE, archFromCode, codeOfArch, enumerateArchs, sampleArchs } from "./enumerate.js";
-import { NB201_OPS } from "./ops.js";
+import { LARGEST_ARCH, NB201_OPS } from "./ops.js";
 import { loadNb201Table } from "./table.js";
 import { convEdgeCount, isDegenerate, isValid } from "./topology.js";
 
@@ -13,6 +13,7 @@ export const nb201 = {
   size: NB201_SPACE_SIZE,
   ops: NB201_OPS,
   datasets: NB201_DATASET_NAMES,
+  largest: LARGEST_ARCH,
   parse: parseArch,
   format: formatArch,
   fromCode: archFromCode,

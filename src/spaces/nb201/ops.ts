@@ -44,3 +44,6 @@ export function kernelSize(op: Nb201Op): number {
   if (op === "nor_conv_3x3" || op === "avg_pool_3x3") return 3;
   return 0;
 }
+
+/** Every edge a 3×3 conv: the space's largest network (most parameters, FLOPs, activations and nodes). */
+export const LARGEST_ARCH: Nb201Arch = { ops: NB201_EDGES.map(() => "nor_conv_3x3") };
