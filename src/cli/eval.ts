@@ -7,7 +7,9 @@ import { readModel } from "../model/modelFile.js";
 import { predictParallel } from "../model/predictParallel.js";
 import { labelStats } from "../model/statsDataset.js";
 import { InputError } from "../util/errors.js";
-import { benchmarkTable, formatMetric, integerAtLeast, storeFeatures, warn } from "./modelInputs.js";
+import { benchmarkTable, formatMetric, storeFeatures } from "./modelInputs.js";
+import { integerAtLeast } from "./optionParsers.js";
+import { warnOnStderr } from "../util/warn.js";
 
 interface EvalOptions {
   model: string;
@@ -43,7 +45,7 @@ export function evalCommand(): Command {
       const model = await readModel(options.model);
       const table = benchmarkTable(options.data);
       const labelled = labelStats(storeFeatures(options.stats, model.encoding), table, options.target);
-      if (labelled.missingTargets > 0) warn(`${labelled.missingTargets} architecture(s) have no ${options.target} value and are left out.`);
+      if (labelled.missingTargets > 0) warnOnStderr(`${labelled.missingTargets} architecture(s) have no ${options.target} value and are left out.`);
       const trained = new Set(options.includeTrain ? [] : ((model.provenance.trainIndices as number[] | undefined) ?? []));
       const keep = labelled.archs.map((_, i) => i).filter((i) => !trained.has(table.indexOf(labelled.archs[i])));
       if (keep.length < 2) throw new InputError(`${options.stats} has ${keep.length} architecture(s) with ${options.target} outside the model's training set; evaluation needs at least 2.`);

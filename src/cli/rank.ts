@@ -5,7 +5,8 @@ import { Command } from "commander";
 import { topIndices } from "../metrics/topk.js";
 import { readModel } from "../model/modelFile.js";
 import { predictParallel } from "../model/predictParallel.js";
-import { benchmarkTable, integerAtLeast, storeFeatures } from "./modelInputs.js";
+import { benchmarkTable, storeFeatures } from "./modelInputs.js";
+import { integerAtLeast } from "./optionParsers.js";
 
 interface RankOptions {
   model: string;

@@ -1,7 +1,8 @@
 // `parzc stats`: compute proxy statistics into a resumable store (the default subcommand), and
 // its companions export, import and merge (one file each).
 import { availableParallelism } from "node:os";
-import { Command, InvalidArgumentError, Option } from "commander";
+import { Command, Option } from "commander";
+import { integerAtLeast } from "./optionParsers.js";
 import { PARZC_PROXIES } from "../proxies/index.js";
 import { NB201_DATASET_NAMES, nb201 } from "../spaces/nb201/index.js";
 import { type ArchSpec, type Shard, parseArchSpec, parseShard } from "../pipeline/archList.js";
@@ -31,14 +32,6 @@ Examples:
   $ parzc stats --archs all --shard \${JOB_COMPLETION_INDEX}/8 --out shards/\${JOB_COMPLETION_INDEX}.store
   $ parzc stats export --store runs/sample100.store --out sample100.jsonl.gz
 Rerun the same command after a crash or kill: it skips what the store holds and computes the rest.`;
-
-function integerAtLeast(minimum: number): (text: string) => number {
-  return (text) => {
-    const value = Number(text);
-    if (!Number.isInteger(value) || value < minimum || text.trim() === "") throw new InvalidArgumentError(`expected an integer >= ${minimum}.`);
-    return value;
-  };
-}
 
 function proxyList(text: string): string[] {
   return text.split(",").map((name) => name.trim()).filter((name) => name !== "");

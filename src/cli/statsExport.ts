@@ -7,6 +7,7 @@ import { jsonlLines, suiteZeroJson } from "../pipeline/exportFormats.js";
 import { StatsStore } from "../pipeline/store.js";
 import { nb201 } from "../spaces/nb201/index.js";
 import { nb201TableFile } from "../spaces/nb201/table.js";
+import { warnOnStderr } from "../util/warn.js";
 
 interface ExportOptions {
   store: string;
@@ -31,7 +32,7 @@ export function statsExportCommand(): Command {
     .action(async (options: ExportOptions) => {
       const store = StatsStore.read(options.store);
       const failed = store.failed().length;
-      if (failed > 0) process.stderr.write(`parzc: warning: ${failed} architecture(s) failed and are left out; rerun parzc stats to retry them.\n`);
+      if (failed > 0) warnOnStderr(`${failed} architecture(s) failed and are left out; rerun parzc stats to retry them.`);
       const text = options.format === "jsonl" ? jsonlLines(store) : [suiteZeroJson(store, nb201.table(nb201TableFile(resolveDataRoot(options.data))))];
       await writeText(text, options.out);
       if (options.out) process.stderr.write(`exported ${store.count} architectures to ${options.out}\n`);

@@ -8,7 +8,9 @@ import { writeModel } from "../model/modelFile.js";
 import { defaultEncoding, encodedSize } from "../model/predictor.js";
 import { labelStats } from "../model/statsDataset.js";
 import { TRAIN_DEFAULTS, train } from "../model/train.js";
-import { benchmarkTable, integerAtLeast, nonNegativeNumber, positiveNumber, storeFeatures, warn } from "./modelInputs.js";
+import { benchmarkTable, storeFeatures } from "./modelInputs.js";
+import { integerAtLeast, nonNegativeNumber, positiveNumber } from "./optionParsers.js";
+import { warnOnStderr } from "../util/warn.js";
 
 interface TrainCliOptions {
   stats: string;
@@ -82,7 +84,7 @@ export function trainCommand(): Command {
       const table = benchmarkTable(options.data);
       const features = storeFeatures(options.stats, encoding);
       const labelled = labelStats(features, table, options.target);
-      if (labelled.missingTargets > 0) warn(`${labelled.missingTargets} architecture(s) have no ${options.target} value and are left out.`);
+      if (labelled.missingTargets > 0) warnOnStderr(`${labelled.missingTargets} architecture(s) have no ${options.target} value and are left out.`);
       const { train: trainSet, trainIndices } = splitDataset(labelled, options.trainSize, options.seed);
       const matmul = await selectMatmul(options.backend);
       const progressEvery = Math.max(1, Math.round(options.epochs / 10));

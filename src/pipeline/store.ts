@@ -5,6 +5,7 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, statSync, truncateSync, writeFileSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
 import { InputError } from "../util/errors.js";
+import { warnOnStderr, type Warn } from "../util/warn.js";
 import { type StatsSettings, settingDifference } from "./settings.js";
 import { decodeLine, encodeLine, fileLines } from "./storeLines.js";
 
@@ -34,9 +35,7 @@ export interface FailedRecord {
   failed: string;
 }
 
-export type Warn = (message: string) => void;
-
-export const warnOnStderr: Warn = (message) => process.stderr.write(`parzc: warning: ${message}\n`);
+export { warnOnStderr, type Warn } from "../util/warn.js";
 
 interface Entry {
   index: number;
