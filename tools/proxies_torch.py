@@ -526,6 +526,13 @@ def params(model, x=None, y=None, info=None) -> Result:
     return [float(m.weight.numel()) for m in conv_linear_modules(model)], count_params(model) / 1e6
 
 
+def conv_macs(m: nn.Conv2d, out) -> int:
+    """Multiply-accumulates of one Conv2d call at batch 1 (+ one add per output for a bias); both FLOP rules agree here."""
+    kh, kw = m.kernel_size
+    hw = out.shape[2] * out.shape[3]
+    return kh * kw * (m.in_channels // m.groups) * m.out_channels * hw + (m.out_channels * hw if m.bias is not None else 0)
+
+
 def flops(model, x, y=None, info=None) -> Result:
     """NB201 AutoDL rule (A.9), batch 1, input [1,C,H,W] from x's shape: Conv k*k*Cin/groups*Cout*Hout*Wout
     (+Cout*Hout*Wout with bias), Linear in*out + out; nothing else. Per node = the layer's MACs / 1e6."""
@@ -535,11 +542,7 @@ def flops(model, x, y=None, info=None) -> Result:
 
     def hook(m, inp, out):
         if isinstance(m, nn.Conv2d):
-            kh, kw = m.kernel_size
-            hw = out.shape[2] * out.shape[3]
-            v = kh * kw * (m.in_channels // m.groups) * m.out_channels * hw
-            if m.bias is not None:
-                v += m.out_channels * hw
+            v = conv_macs(m, out)
         else:
             v = m.in_features * m.out_features + (m.out_features if m.bias is not None else 0)
         macs[m] = v
@@ -567,11 +570,7 @@ def flops_naslib(model, x, y=None, info=None) -> Result:
     def hook(m, inp, out):
         i = inp[0]
         if isinstance(m, nn.Conv2d):
-            kh, kw = m.kernel_size
-            hw = out.shape[2] * out.shape[3]
-            v = kh * kw * (m.in_channels // m.groups) * m.out_channels * hw
-            if m.bias is not None:
-                v += m.out_channels * hw
+            v = conv_macs(m, out)
         elif isinstance(m, nn.Linear):
             v = m.in_features * m.out_features
         elif isinstance(m, nn.BatchNorm2d):
