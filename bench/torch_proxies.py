@@ -69,18 +69,19 @@ def main() -> None:
     ap.add_argument("--archs", default=None)
     ap.add_argument("--batch", type=int, default=16)
     ap.add_argument("--proxies", default=",".join(DEFAULT_PROXIES),
-                    help="comma list of proxies (also: init, parzc_set); parzc_set and init are always added")
+                    help="comma list of proxies (also: init, parzc_set); parzc_set and init are added unless --no-extras")
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--warmup", type=int, default=1)
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--data", default=os.environ.get("PARZC_DATA") or str(REPO / ".." / "shared" / "data"))
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--no-extras", action="store_true", help="run only --proxies (no init/parzc_set rows): for throughput")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     data_dir = Path(args.data)
     archs = resolve_archs(args.archs, data_dir)
     proxies = [p.strip() for p in args.proxies.split(",") if p.strip()]
-    for extra in ("init", "parzc_set"):
+    for extra in () if args.no_extras else ("init", "parzc_set"):
         if extra not in proxies:
             proxies.append(extra)
     for p in proxies:
