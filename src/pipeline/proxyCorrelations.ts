@@ -1,23 +1,40 @@
 // How well each proxy in a store ranks the architectures against a benchmark column: Kendall τ-b
-// and Spearman ρ over the architectures where both the score and the target are finite.
+// and Spearman ρ over the architectures where both the score and the target are finite. With a
+// reference (NAS-Bench-Suite-Zero's published scores), both are computed on the architectures the
+// two have in common, so the numbers compare like for like.
 import { kendallTau } from "../metrics/kendall.js";
 import { finitePairs } from "../metrics/ranks.js";
 import { spearman } from "../metrics/spearman.js";
+import type { ReferenceScores } from "./referenceScores.js";
 import type { StatsData } from "./statsData.js";
 
-export interface ProxyCorrelation {
-  proxy: string;
+export interface Correlation {
   /** Architectures counted. */
   n: number;
   kendall: number;
   spearman: number;
 }
 
+export interface ProxyCorrelation extends Correlation {
+  proxy: string;
+  /** The reference's correlation on the same architectures; null where it has no such proxy. */
+  reference?: Correlation | null;
+}
+
+function correlate(scores: ArrayLike<number>, targets: ArrayLike<number>): Correlation {
+  const [x, y] = finitePairs(scores, targets);
+  return { n: x.length, kendall: kendallTau(x, y), spearman: spearman(x, y) };
+}
+
 /** `target` holds one value per NB201 index (a benchmark table column). */
-export function proxyCorrelations(data: StatsData, target: Float64Array): ProxyCorrelation[] {
-  const targets = Float64Array.from(data.indices, (index) => target[index]);
+export function proxyCorrelations(data: StatsData, target: Float64Array, reference?: ReferenceScores): ProxyCorrelation[] {
+  const rows = Array.from(data.indices.keys()).filter((row) => !reference || reference.indices.has(data.indices[row]));
+  const indices = rows.map((row) => data.indices[row]);
+  const targets = Float64Array.from(indices, (index) => target[index]);
   return data.settings.proxies.map((proxy) => {
-    const [scores, accuracies] = finitePairs(data.scores[proxy], targets);
-    return { proxy, n: scores.length, kendall: kendallTau(scores, accuracies), spearman: spearman(scores, accuracies) };
+    const ours = correlate(Float64Array.from(rows, (row) => data.scores[proxy][row]), targets);
+    if (!reference) return { proxy, ...ours };
+    const theirs = reference.scores[proxy];
+    return { proxy, ...ours, reference: theirs ? correlate(Float64Array.from(indices, (index) => theirs[index]), targets) : null };
   });
 }
