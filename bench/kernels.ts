@@ -1,18 +1,25 @@
 // Wasm kernels against their plain-TS references (src/reference/) and, where PyTorch is
 // installed, against PyTorch on this machine, one thread each; the *_f64 rows time the F64
 // twins against the f32 kernels. gflops is ours, for the matmul-shaped rows only (null for
-// memory-bound kernels).
-//   node --import tsx bench/kernels.ts [--json] [--repeats 15]
+// memory-bound kernels). Also the model's DiffKendall kernel and the O(n log n) Kendall τ-b,
+// each against its plain-TS definition. The table is recorded in bench/RESULTS.md.
+//   node --import tsx bench/kernels.ts [--json] [--repeats 15] [--no-record]
 import { spawnSync } from "node:child_process";
+import { kendallTau } from "../src/metrics/kendall.js";
+import { diffKendallReference, diffKendallReferenceGrad } from "../src/model/losses/diffKendallReference.js";
+import { modelEngine } from "../src/model/predictor.js";
+import { createRuntime } from "../src/model/runtime.js";
 import * as batchnorm from "../src/reference/batchnorm.js";
 import * as conv from "../src/reference/conv.js";
 import * as gemm from "../src/reference/gemm.js";
+import { kendallTauDefinition } from "../src/reference/kendall.js";
 import * as pool from "../src/reference/pool.js";
 import { Random } from "../src/util/random.js";
 import { Arena } from "../src/wasm/arena.js";
 import type { KernelExports } from "../src/wasm/exports.js";
 import { float64Kernels } from "../src/wasm/float64.js";
 import { loadWasm } from "../src/wasm/load.js";
+import { recordResults, recording } from "./record.js";
 import { argValue, medianMs, torchPython, wantsJson } from "./timing.js";
 
 interface Row {
@@ -165,12 +172,45 @@ if (torch) {
   row("avgpool3x3_fwd_bwd", ours, "plain-ts", plain);
 }
 
+// DiffKendall forward + backward at n = 1000 (the model's loss kernel, its own wasm instance),
+// against the plain-TS spec of the loss and its gradient.
+{
+  const n = 1000;
+  const x = Float64Array.from({ length: n }, () => random.normal()), y = Float64Array.from({ length: n }, () => random.normal());
+  const { engine, kernels } = createRuntime(await modelEngine("f32"));
+  const ours = engine.withPass(() => {
+    const xs = engine.fromArray(x, [n]), ys = engine.fromArray(y, [n]), dx = engine.zeros([n]), scratch = engine.empty([2 * n]);
+    return medianMs(() => {
+      kernels.diffKendallForward(xs.ptr, ys.ptr, n, 0.5, scratch.ptr);
+      kernels.diffKendallBackward(xs.ptr, ys.ptr, n, 0.5, 1, dx.ptr, scratch.ptr);
+    }, { repeats, warmup: 3 });
+  });
+  row(`diffkendall_${n}`, ours, "plain-ts", medianMs(() => { diffKendallReference(x, y, 0.5); diffKendallReferenceGrad(x, y, 0.5); }, { repeats: slowRepeats }));
+}
+
+// Kendall τ-b over 10,000 pairs with ties (accuracies to 2 decimals): merge-sort O(n log n) against the definition.
+{
+  const n = 10000;
+  const x = Float64Array.from({ length: n }, () => random.normal()), y = Float64Array.from({ length: n }, () => Math.round(random.normal() * 100) / 100);
+  row(`kendall_taub_${n}`, medianMs(() => kendallTau(x, y), { repeats, warmup: 3 }), "plain-ts", medianMs(() => kendallTauDefinition(x, y), { repeats: slowRepeats }));
+}
+
+const fixed = (v: number | null, digits: number) => (v === null || Number.isNaN(v) ? "-" : v.toFixed(digits));
 if (wantsJson()) {
   for (const r of rows) console.log(JSON.stringify(r));
 } else {
-  const fixed = (v: number | null, digits: number) => (v === null || Number.isNaN(v) ? "-" : v.toFixed(digits));
   console.log(`${"kernel".padEnd(26)}${"ours ms".padStart(10)}  ${"baseline".padEnd(9)}${"base ms".padStart(10)}${"ratio".padStart(9)}${"GFLOP/s".padStart(9)}`);
   for (const r of rows) {
     console.log(`${r.name.padEnd(26)}${fixed(r.ours_ms, 3).padStart(10)}  ${r.baseline.padEnd(9)}${fixed(r.baseline_ms, 3).padStart(10)}${fixed(r.ratio, 2).padStart(9)}${fixed(r.gflops, 1).padStart(9)}`);
   }
+}
+if (recording()) {
+  const table = rows.map((r) => `| ${r.name} | ${fixed(r.ours_ms, 3)} | ${r.baseline} | ${fixed(r.baseline_ms, 3)} | ${fixed(r.ratio, 2)} | ${fixed(r.gflops, 1)} |`);
+  recordResults("kernels", "Kernel microbenchmarks", "npm run bench:kernels", [
+    "Median ms, one thread; ratio = baseline ms / ours (> 1: ours is faster). plain-ts: the reference in `src/reference/` or the model's loss spec; torch: Debian PyTorch 1.13, same run; f32: the float32 kernel (for the f64 twins); im2col: our im2col conv (for Winograd). Timed while other work may run on this shared machine: compare within the table.",
+    "",
+    "| kernel | ours ms | baseline | baseline ms | ratio | GFLOP/s |",
+    "|---|---|---|---|---|---|",
+    ...table,
+  ].join("\n"));
 }

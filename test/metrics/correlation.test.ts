@@ -3,23 +3,8 @@ import * as assert from "uvu/assert";
 import { kendallTau } from "../../src/metrics/kendall.js";
 import { averageRanks } from "../../src/metrics/ranks.js";
 import { spearman } from "../../src/metrics/spearman.js";
+import { kendallTauDefinition as bruteTauB } from "../../src/reference/kendall.js";
 import { Random } from "../../src/util/random.js";
-
-/** τ-b straight from its definition, O(n²). */
-function bruteTauB(x: number[], y: number[]): number {
-  let concordant = 0, discordant = 0, tiesXOnly = 0, tiesYOnly = 0;
-  for (let i = 0; i < x.length; i++) {
-    for (let j = i + 1; j < x.length; j++) {
-      const dx = Math.sign(x[i] - x[j]), dy = Math.sign(y[i] - y[j]);
-      if (dx === 0 && dy === 0) continue;
-      if (dx === 0) tiesXOnly++;
-      else if (dy === 0) tiesYOnly++;
-      else if (dx === dy) concordant++;
-      else discordant++;
-    }
-  }
-  return (concordant - discordant) / Math.sqrt((concordant + discordant + tiesXOnly) * (concordant + discordant + tiesYOnly));
-}
 
 test("Kendall τ-b and Spearman ρ reproduce scipy's documented examples", () => {
   // scipy.stats.kendalltau docs: x = [12, 2, 1, 12, 2], y = [1, 4, 7, 1, 0] → -0.4714045207910317
