@@ -94,10 +94,14 @@ function nodeStats(engine: Engine, node: NetworkNode, output: Tensor | undefined
   };
 }
 
-/** ½·mean_n (Σ_hw a·γ)² per channel; outputs are channel-major [C, N, …] or Linear's [N, C]. */
+/**
+ * ½·mean_n (Σ_hw a·γ)² per channel; outputs are channel-major [C, N, …] or Linear's [N, C]. An
+ * unused op (one on no path to the output) gets no gradient: gradOf gives it zeros, so it adds 0.
+ */
 function fisherChannels(engine: Engine, output: Tensor): Float64Array {
+  const gradPtr = engine.gradOf(output); // before the views: allocating may grow (and detach) memory
   const a = engine.view(output);
-  const grad = engine.values(output.grad, output.size);
+  const grad = engine.values(gradPtr, output.size);
   const isLinear = output.shape.length === 2;
   const [C, N] = isLinear ? [output.shape[1], output.shape[0]] : [output.shape[0], output.shape[1]];
   const plane = isLinear ? 1 : output.size / (C * N);

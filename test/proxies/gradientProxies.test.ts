@@ -52,6 +52,20 @@ test("the aggregate is the declared reduction of the node values, for every prox
   }
 });
 
+test("fisher: an op on no path to the output adds exactly 0 (it gets no gradient), never NaN or stale memory", async () => {
+  const { computeProxies } = await import("../../src/proxies/index.js");
+  const { nb201 } = await import("../../src/spaces/nb201/index.js");
+  // Node 3 takes only 0→3: the convs on 0→1, 0→2 and 1→2 are dead in all 15 cells.
+  const arch = "|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|none~1|none~2|";
+  const record = await computeProxies(nb201, arch, { proxies: ["fisher", "grad_norm"], batch: 16, seed: 0 });
+  const [fisher, gradNorm] = [Array.from(record.nodes.fisher!), Array.from(record.nodes.grad_norm!)];
+  assert.ok(fisher.every((v) => v !== null && Number.isFinite(v)), `fisher nodes: ${JSON.stringify(fisher)}`);
+  const deadByFisher = fisher.flatMap((v, i) => (v === 0 ? [i] : []));
+  assert.is(deadByFisher.length, 3 * 15);
+  assert.equal(deadByFisher, gradNorm.flatMap((v, i) => (v === 0 ? [i] : [])), "dead ops: zero weight gradient and zero fisher");
+  assert.ok(Number.isFinite(record.scores.fisher!) && record.scores.fisher! > 0);
+});
+
 test("flops equals NAS-Bench-Suite-Zero's stored value for the §A.9 record (0, 2, 3, 2, 3, 1)", async () => {
   const { computeProxies } = await import("../../src/proxies/index.js");
   const { nb201 } = await import("../../src/spaces/nb201/index.js");
