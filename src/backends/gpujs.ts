@@ -6,8 +6,11 @@
 import type { Engine } from "../engine/engine.js";
 import type { MatmulBackend } from "./types.js";
 
-/** The gpu.js modes that run on a graphics device. */
-export const REAL_GPU_MODES: readonly string[] = ["webgl2", "webgpu", "headlessgl"];
+/**
+ * The gpu.js modes that run on a graphics device. gpu.js 2.24 reports every WebGL kernel (WebGL 1
+ * or 2, headless-gl) as "gpu", so that is the mode its own choice shows on a real GPU.
+ */
+export const REAL_GPU_MODES: readonly string[] = ["gpu", "webgl", "webgl2", "webgpu", "headlessgl"];
 
 interface GpuKernel {
   (...args: unknown[]): unknown;
@@ -25,12 +28,20 @@ interface KernelThis {
   constants: { K: number };
 }
 
-interface GpuJsModule {
+export interface GpuJsModule {
   GPU: new (settings?: { mode?: string }) => Gpu;
   input(value: Float32Array, size: number[]): unknown;
 }
 
 let loaded: Promise<GpuJsModule | string> | undefined;
+
+/**
+ * Hands gpu.js over instead of importing it by name: a browser bundle cannot resolve the bare
+ * "gpu.js" at run time, so it bundles gpu.js's browser build and passes it here (src/browser/gpu.ts).
+ */
+export function provideGpuJs(module: GpuJsModule): void {
+  loaded = Promise.resolve(module);
+}
 
 /** gpu.js, or the reason it cannot be loaded. */
 export function loadGpuJs(): Promise<GpuJsModule | string> {
