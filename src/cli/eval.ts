@@ -2,14 +2,9 @@
 // trained on, against a benchmark column (ParZC evaluates on test accuracy).
 import { availableParallelism } from "node:os";
 import { Command } from "commander";
-import { rankingMetrics } from "../metrics/ranking.js";
-import { readModel } from "../model/modelFile.js";
-import { predictParallel } from "../model/predictParallel.js";
-import { labelStats } from "../model/statsDataset.js";
-import { InputError } from "../util/errors.js";
-import { benchmarkTable, formatMetric, storeFeatures } from "./modelInputs.js";
+import { ParZC } from "../api/parzc.js";
+import { formatMetric } from "./modelInputs.js";
 import { integerAtLeast } from "./optionParsers.js";
-import { warnOnStderr } from "../util/warn.js";
 
 interface EvalOptions {
   model: string;
@@ -42,15 +37,9 @@ export function evalCommand(): Command {
     .option("--data <dir>", "data folder with the NB201 table (default: $PARZC_DATA, then ../shared/data beside the repository)")
     .addHelpText("after", EXAMPLES)
     .action(async (options: EvalOptions) => {
-      const model = await readModel(options.model);
-      const table = benchmarkTable(options.data);
-      const labelled = labelStats(storeFeatures(options.stats, model.encoding), table, options.target);
-      if (labelled.missingTargets > 0) warnOnStderr(`${labelled.missingTargets} architecture(s) have no ${options.target} value and are left out.`);
-      const trained = new Set(options.includeTrain ? [] : ((model.provenance.trainIndices as number[] | undefined) ?? []));
-      const keep = labelled.archs.map((_, i) => i).filter((i) => !trained.has(table.indexOf(labelled.archs[i])));
-      if (keep.length < 2) throw new InputError(`${options.stats} has ${keep.length} architecture(s) with ${options.target} outside the model's training set; evaluation needs at least 2.`);
-      const prediction = await predictParallel(model, { archs: keep.map((i) => labelled.archs[i]), features: keep.map((i) => labelled.features[i]) }, { samples: options.samples, seed: options.seed, workers: options.workers });
-      const metrics = rankingMetrics(prediction.mean, keep.map((i) => labelled.targets[i]));
+      const model = await ParZC.load(options.model);
+      const { target, includeTrain, samples, seed, workers, data } = options;
+      const metrics = await model.evaluate(options.stats, { target, includeTrain, samples, seed, workers, data });
       if (options.json) {
         process.stdout.write(JSON.stringify(metrics) + "\n");
         return;

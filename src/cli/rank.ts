@@ -2,9 +2,8 @@
 // samples, with their std) and print the best ones.
 import { availableParallelism } from "node:os";
 import { Command } from "commander";
-import { topIndices } from "../metrics/topk.js";
-import { readModel } from "../model/modelFile.js";
-import { predictParallel } from "../model/predictParallel.js";
+import { ParZC } from "../api/parzc.js";
+import { rankPrediction } from "../api/ranking.js";
 import { benchmarkTable, storeFeatures } from "./modelInputs.js";
 import { integerAtLeast } from "./optionParsers.js";
 
@@ -37,25 +36,23 @@ export function rankCommand(): Command {
     .option("--data <dir>", "data folder with the NB201 table (default: $PARZC_DATA, then ../shared/data beside the repository)")
     .addHelpText("after", EXAMPLES)
     .action(async (options: RankOptions) => {
-      const model = await readModel(options.model);
+      const model = await ParZC.load(options.model);
       const features = storeFeatures(options.stats, model.encoding);
       const started = performance.now();
-      const prediction = await predictParallel(model, features, { samples: options.samples, seed: options.seed, workers: options.workers });
+      const prediction = await model.predict(features, { samples: options.samples, seed: options.seed, workers: options.workers });
       const seconds = (performance.now() - started) / 1000;
       const table = benchmarkTable(options.data);
-      const rows = topIndices(prediction.mean, options.top).map((i, r) => ({
-        rank: r + 1, arch: features.archs[i], index: table.indexOf(features.archs[i]), mean: prediction.mean[i], std: prediction.std[i],
-      }));
+      const rows = rankPrediction(prediction.archs, prediction, options.top).map(({ rank, arch, mean, std }) => ({ rank, arch, index: table.indexOf(arch), mean, std }));
       if (options.json) {
         process.stdout.write(rows.map((row) => JSON.stringify(row)).join("\n") + "\n");
         return;
       }
       // Only an MSE term ties the outputs to the target's units; rank-only losses give a score.
-      const calibrated = String(model.provenance.loss ?? "").includes("mse") && model.targetScale.column !== "";
-      process.stdout.write(`rank  index  ${calibrated ? `predicted ${model.targetScale.column}` : "score"} ± std  arch\n`);
+      const calibrated = String(model.provenance.loss ?? "").includes("mse") && model.target.column !== "";
+      process.stdout.write(`rank  index  ${calibrated ? `predicted ${model.target.column}` : "score"} ± std  arch\n`);
       for (const row of rows) {
         process.stdout.write(`${String(row.rank).padStart(4)}  ${String(row.index).padStart(5)}  ${row.mean.toFixed(3)} ± ${row.std.toFixed(3)}  ${row.arch}\n`);
       }
-      process.stderr.write(`ranked ${features.archs.length} architectures with K=${prediction.samples} in ${seconds.toFixed(1)} s\n`);
+      process.stderr.write(`ranked ${prediction.archs.length} architectures with K=${prediction.samples} in ${seconds.toFixed(1)} s\n`);
     });
 }

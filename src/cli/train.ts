@@ -2,15 +2,10 @@
 // targets from a benchmark column (ParZC trains on validation accuracy), and write a model file.
 import { Command, Option } from "commander";
 import { BACKEND_CHOICES, selectMatmul, type BackendChoice } from "../backends/index.js";
-import { DEFAULT_ARCH_ENCODER, MIXINGS, MODEL_KINDS, defaultConfig, type Mixing, type ModelKind } from "../model/config.js";
-import { splitDataset } from "../model/dataset.js";
-import { writeModel } from "../model/modelFile.js";
-import { defaultEncoding, encodedSize } from "../model/predictor.js";
-import { labelStats } from "../model/statsDataset.js";
-import { TRAIN_DEFAULTS, train } from "../model/train.js";
-import { benchmarkTable, storeFeatures } from "./modelInputs.js";
+import { ParZC, type TrainedParZC } from "../api/parzc.js";
+import { MIXINGS, MODEL_KINDS, type Mixing, type ModelKind } from "../model/config.js";
+import { TRAIN_DEFAULTS } from "../model/train.js";
 import { integerAtLeast, nonNegativeNumber, positiveNumber } from "./optionParsers.js";
-import { warnOnStderr } from "../util/warn.js";
 
 interface TrainCliOptions {
   stats: string;
@@ -36,6 +31,7 @@ interface TrainCliOptions {
   backend: BackendChoice;
   data?: string;
   quiet?: boolean;
+  json?: boolean;
 }
 
 const EXAMPLES = `
@@ -43,6 +39,7 @@ Examples:
   $ parzc train --stats runs/nb201-c10.store --target c10v_valid_200 --train-size 156 --seed 0 --out models/p156-s0.json
   $ parzc train --stats runs/nb201-c10.store --target c10v_valid_200 --train-size 781 --seed 1 --loss mse+dk --arch-encoder --out m.json
   $ parzc train --stats runs/nb201-c10.store --target c10v_valid_200 --train-size 156 --seed 0 --model mlp --out mlp.json   # an ablation
+  $ parzc train --stats runs/nb201-c10.store --target c10v_valid_200 --train-size 156 --quiet --json --out m.json
 Then: parzc eval --model models/p156-s0.json --stats runs/nb201-c10.store --target c10_test_200`;
 
 export function trainCommand(): Command {
@@ -72,47 +69,42 @@ export function trainCommand(): Command {
     .addOption(new Option("--backend <name>", "matmul backend: auto picks gpujs only on a real GPU").choices(BACKEND_CHOICES).default("auto"))
     .option("--data <dir>", "data folder with the NB201 table (default: $PARZC_DATA, then ../shared/data beside the repository)")
     .option("--quiet", "no progress lines")
+    .option("--json", "print the summary as one JSON object: out, kind, trainSize, target, loss, epochs, seconds, finalLoss")
     .addHelpText("after", EXAMPLES)
     .action(async (options: TrainCliOptions) => {
-      const kind = options.model;
-      const overrides = Object.fromEntries(Object.entries({ width: options.width, depth: options.depth, segment: options.segment, sequence: options.sequence }).filter(([, v]) => v !== undefined));
-      const encoding = defaultEncoding(options.magnitudes);
-      const config = defaultConfig(kind, {
-        ...overrides, mixing: options.mixing, inputSize: encodedSize(encoding),
-        archEncoder: (options.archEncoder ?? kind === "mabn") ? DEFAULT_ARCH_ENCODER : null,
-      });
-      const table = benchmarkTable(options.data);
-      const features = storeFeatures(options.stats, encoding);
-      const labelled = labelStats(features, table, options.target);
-      if (labelled.missingTargets > 0) warnOnStderr(`${labelled.missingTargets} architecture(s) have no ${options.target} value and are left out.`);
-      const { train: trainSet, trainIndices } = splitDataset(labelled, options.trainSize, options.seed);
+      const { model: kind, mixing, width, depth, segment, sequence, archEncoder, magnitudes } = options;
       const matmul = await selectMatmul(options.backend);
       const progressEvery = Math.max(1, Math.round(options.epochs / 10));
-      const result = await train(config, trainSet, {
-        encoding, seed: options.seed, epochs: options.epochs, batchSize: options.batchSize, lr: options.lr, weightDecay: options.weightDecay,
-        decoupledWeightDecay: options.adamw, loss: options.loss, alpha: options.alpha, targetColumn: options.target, matmul,
-        onEpoch: (record) => {
-          if (!options.quiet && (record.epoch % progressEvery === 0 || record.epoch === options.epochs)) {
-            process.stderr.write(`epoch ${record.epoch}/${options.epochs}  loss ${record.loss.toFixed(4)}  lr ${record.lr.toExponential(2)}\n`);
-          }
-        },
-      });
-      matmul.dispose();
-      result.model.provenance = {
-        ...result.model.provenance,
-        stats: options.stats, statsSettings: features.settings, target: options.target, seconds: Math.round(result.seconds * 10) / 10,
-        // NB201 indices of the training architectures: eval leaves them out.
-        trainIndices: trainIndices.map((i) => table.indexOf(labelled.archs[i])),
-        maskedFeatures: labelled.masked, createdAt: new Date().toISOString(), device: matmul.device,
-      };
-      writeModel(options.out, result.model);
+      let model: TrainedParZC;
+      try {
+        model = await ParZC.train(options.stats, {
+          target: options.target, trainSize: options.trainSize, seed: options.seed, data: options.data,
+          config: { kind, mixing, width, depth, segment, sequence, archEncoder, magnitudes },
+          epochs: options.epochs, batchSize: options.batchSize, lr: options.lr, weightDecay: options.weightDecay,
+          decoupledWeightDecay: options.adamw, loss: options.loss, alpha: options.alpha, matmul,
+          onEpoch: (record) => {
+            if (!options.quiet && (record.epoch % progressEvery === 0 || record.epoch === options.epochs)) {
+              process.stderr.write(`epoch ${record.epoch}/${options.epochs}  loss ${record.loss.toFixed(4)}  lr ${record.lr.toExponential(2)}\n`);
+            }
+          },
+        });
+        model.save(options.out);
+      } finally {
+        matmul.dispose();
+      }
+      const result = model.training;
       if (result.stopped) {
         process.stderr.write(`parzc: ${result.stopped.message} The model in ${options.out} holds those weights.\n`);
         process.exitCode = 1;
         return;
       }
       const last = result.history.at(-1)!;
-      process.stdout.write(`trained ${kind} on ${trainSet.archs.length} architectures (${options.target}, loss ${result.model.provenance.loss}) ` +
+      if (options.json) {
+        const { trainSize, loss } = model.provenance;
+        process.stdout.write(JSON.stringify({ out: options.out, kind, trainSize, target: options.target, loss, epochs: options.epochs, seconds: result.seconds, finalLoss: last.loss }) + "\n");
+        return;
+      }
+      process.stdout.write(`trained ${kind} on ${model.provenance.trainSize} architectures (${options.target}, loss ${model.provenance.loss}) ` +
         `for ${options.epochs} epochs in ${result.seconds.toFixed(1)} s; final loss ${last.loss.toFixed(4)}; wrote ${options.out}\n`);
     });
 }

@@ -1,0 +1,134 @@
+// ParZC as a library: train the predictor on proxy statistics, save and load it, predict each
+// architecture's score with its uncertainty, rank and evaluate. A typed face on src/model that
+// shares each step with `parzc train`, `eval` and `rank` (the other files of src/api/).
+import type { RankingMetrics } from "../metrics/ranking.js";
+import type { FeatureSource } from "../model/batch.js";
+import type { ModelConfig } from "../model/config.js";
+import { modelDocument, parseModel, readModel, writeModel, type ModelDocument, type ReadOptions } from "../model/modelFile.js";
+import { predictParallel, type ParallelOptions } from "../model/predictParallel.js";
+import type { EncodingSettings, Predictor, TargetScale } from "../model/predictor.js";
+import type { TrainResult } from "../model/train.js";
+import { warnOnStderr, type Warn } from "../util/warn.js";
+import { evaluateOnStats, type EvaluationOptions } from "./evaluateOnStats.js";
+import { benchmarkTable, encodeForModel, readStatsInput, type StatsInput } from "./inputs.js";
+import { rankPrediction, type RankedArch } from "./ranking.js";
+import { trainOnStats, type StatsTrainingOptions } from "./trainOnStats.js";
+
+interface Reporting {
+  /** Where warnings go (architectures left out, values masked); default: one line on stderr. */
+  warn?: Warn;
+}
+
+interface DataOption {
+  /** Data folder with the NB201 table (default: $PARZC_DATA, then ../shared/data). */
+  data?: string;
+}
+
+export interface ParZCTrainOptions extends Omit<StatsTrainingOptions, "table" | "source" | "warn">, Reporting, DataOption {}
+
+export interface ParZCPredictOptions extends ParallelOptions, Reporting {}
+
+export interface ParZCRankOptions extends ParZCPredictOptions {
+  /** How many to return (default 10). */
+  top?: number;
+}
+
+export interface ParZCEvaluateOptions extends Omit<EvaluationOptions, "table" | "source" | "warn">, Reporting, DataOption {}
+
+/** Stats to encode, or feature vectors already encoded with the model's encoding. */
+export type PredictInput = StatsInput | FeatureSource;
+
+/** Per architecture (those the input had node vectors for), the mean and std over K weight samples. */
+export interface ArchPrediction {
+  archs: string[];
+  mean: Float64Array;
+  std: Float64Array;
+  samples: number;
+  /** Feature values that were NaN/±Inf and were read as 0. */
+  masked: number;
+}
+
+/** What training reported: loss per epoch, an early stop on a non-finite loss, the time taken. */
+export type TrainingSummary = Omit<TrainResult, "model">;
+
+/** A model from ParZC.train, which holds what training reported. */
+export type TrainedParZC = ParZC & { readonly training: TrainingSummary };
+
+export class ParZC {
+  private constructor(
+    /** The underlying predictor (src/model), for what this class does not cover. */
+    readonly predictor: Predictor,
+    /** Set on a model trained in this process; null on one loaded from a file. */
+    readonly training: TrainingSummary | null = null,
+  ) {}
+
+  static async train(stats: StatsInput, options: ParZCTrainOptions): Promise<TrainedParZC> {
+    const warn = options.warn ?? warnOnStderr;
+    const { stats: nodeStats, source, settings } = readStatsInput(stats, warn);
+    const { model, ...summary } = await trainOnStats(nodeStats, { ...options, warn, source, table: benchmarkTable(options.data) });
+    if (settings) model.provenance = { ...model.provenance, stats: source, statsSettings: settings };
+    return new ParZC(model, summary) as TrainedParZC;
+  }
+
+  /** A model file written by save() or `parzc train --out`. */
+  static async load(path: string, options: ReadOptions = {}): Promise<ParZC> {
+    return new ParZC(await readModel(path, options));
+  }
+
+  /** A model document (toJSON()) or its JSON text; `source` names it in messages. */
+  static async fromJSON(json: string | ModelDocument, source = "the model JSON", options: ReadOptions = {}): Promise<ParZC> {
+    return new ParZC(await parseModel(typeof json === "string" ? json : JSON.stringify(json), source, options));
+  }
+
+  get config(): ModelConfig {
+    return this.predictor.config;
+  }
+
+  get encoding(): EncodingSettings {
+    return this.predictor.encoding;
+  }
+
+  /** The column it learned and the scale its outputs are mapped back by. */
+  get target(): TargetScale {
+    return this.predictor.targetScale;
+  }
+
+  get provenance(): Record<string, unknown> {
+    return this.predictor.provenance;
+  }
+
+  /** The model file's document, so JSON.stringify(model) gives the file's text. */
+  toJSON(): ModelDocument {
+    return modelDocument(this.predictor);
+  }
+
+  /** Writes the model file atomically. */
+  save(path: string): void {
+    writeModel(path, this.predictor);
+  }
+
+  async predict(input: PredictInput, options: ParZCPredictOptions = {}): Promise<ArchPrediction> {
+    const data = this.features(input, options.warn ?? warnOnStderr);
+    const prediction = await predictParallel(this.predictor, data, options);
+    return { archs: [...data.archs], ...prediction };
+  }
+
+  /** The `top` best architectures by predicted mean, best first. */
+  async rank(input: PredictInput, options: ParZCRankOptions = {}): Promise<RankedArch[]> {
+    const prediction = await this.predict(input, options);
+    return rankPrediction(prediction.archs, prediction, options.top ?? 10);
+  }
+
+  /** Kendall τ-b, Spearman ρ, precision@top-5% and best-of-top-10 against a benchmark column, leaving out the training architectures. */
+  async evaluate(stats: StatsInput, options: ParZCEvaluateOptions): Promise<RankingMetrics> {
+    const warn = options.warn ?? warnOnStderr;
+    const { stats: nodeStats, source } = readStatsInput(stats, warn);
+    return evaluateOnStats(this.predictor, nodeStats, { ...options, warn, source, table: benchmarkTable(options.data) });
+  }
+
+  private features(input: PredictInput, warn: Warn): FeatureSource {
+    if (typeof input === "object" && "features" in input) return input;
+    const { stats, source } = readStatsInput(input, warn);
+    return encodeForModel(stats, this.predictor.encoding, source, warn);
+  }
+}
