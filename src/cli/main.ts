@@ -2,8 +2,8 @@
 // The `parzc` command. The root only assembles the commands (one file each) and maps failures to
 // exit codes: 2 for bad input (InputError, unknown flag or command, bad option value), 1 for
 // anything else. Bad input never prints a stack trace.
-import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
+import { packageJson } from "../api/packageJson.js";
 import { InputError } from "../util/errors.js";
 import { archCommand } from "./arch.js";
 import { proxiesCommand } from "./proxies.js";
@@ -11,6 +11,9 @@ import { statsCommand } from "./stats.js";
 import { trainCommand } from "./train.js";
 import { evalCommand } from "./eval.js";
 import { rankCommand } from "./rank.js";
+import { searchCommand } from "./search.js";
+import { demoCommand } from "./demo.js";
+import { infoCommand } from "./info.js";
 
 const EXIT_INPUT = 2;
 const EXIT_INTERNAL = 1;
@@ -21,8 +24,6 @@ Examples:
   $ parzc arch --file archs.txt --json
   $ parzc help arch`;
 
-// This file runs from src/cli/ (tsx) or dist/cli/ (compiled): package.json is two folders up.
-const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
 
 /** `hasColors()` honours NO_COLOR and FORCE_COLOR. */
 function printError(message: string): void {
@@ -51,7 +52,7 @@ function exitCodeFor(error: unknown): number {
 const program = assemble(
   new Command("parzc")
     .description("ParZC: parametric zero-cost proxies for neural architecture search")
-    .version(version)
+    .version(packageJson.version)
     .addHelpText("after", EXAMPLES),
   archCommand(),
   statsCommand(),
@@ -59,6 +60,9 @@ const program = assemble(
   trainCommand(),
   evalCommand(),
   rankCommand(),
+  searchCommand(),
+  demoCommand(),
+  infoCommand(),
 );
 
 // A reader that stops early (`parzc … | head`) is not an error: stop quietly.

@@ -1,0 +1,80 @@
+// `parzc search`: zero-shot NAS. Rank a pool of NB201 architectures with a ParZC model (or one
+// training-free proxy, or its ParZC† reweighting), computing the statistics the pool lacks, and
+// print the top N with their true accuracy and the best found against the space's optimum.
+import { availableParallelism } from "node:os";
+import { Command, Option } from "commander";
+import { readModel } from "../model/modelFile.js";
+import { NODE_WEIGHTINGS, type NodeWeighting } from "../proxies/weighting.js";
+import type { ArchSpec } from "../pipeline/archList.js";
+import { parsePoolSpec } from "../search/poolSpec.js";
+import { type Ranker, runSearch } from "../search/searchRun.js";
+import { formatSearch } from "../search/zeroShot.js";
+import { InputError } from "../util/errors.js";
+import { integerAtLeast } from "./optionParsers.js";
+
+interface SearchCliOptions {
+  model?: string;
+  proxy?: string;
+  weighting?: NodeWeighting;
+  space: string;
+  pool: ArchSpec;
+  top: number;
+  seed: number;
+  batch: number;
+  samples: number;
+  workers: number;
+  stats?: string;
+  target: string;
+  data?: string;
+  json?: boolean;
+}
+
+const EXAMPLES = `
+Examples:
+  $ parzc search --model parzc-report/model.json --space nb201 --top 10          # the demo's model, 1,000 sampled
+  $ parzc search --model m.json --pool all --json > search.json
+  $ parzc search --proxy synflow --pool sample:2000                              # training-free
+  $ parzc search --proxy snip --weighting sine                                   # ParZC†: snip's nodes reweighted
+Statistics are kept in the cache store of the ranker's settings, so a rerun or a larger pool reuses them.`;
+
+async function rankerOf(options: SearchCliOptions): Promise<Ranker> {
+  if ((options.model === undefined) === (options.proxy === undefined)) {
+    throw new InputError(`${options.model ? "both --model and --proxy were given" : "neither --model nor --proxy was given"}: pass exactly one, --model FILE (a ParZC model from parzc train or parzc demo) or --proxy NAME (training-free).`);
+  }
+  if (options.weighting && !options.proxy) throw new InputError("--weighting reweights a proxy's nodes (ParZC†): it needs --proxy NAME, not --model.");
+  if (options.model) return { kind: "model", model: await readModel(options.model), samples: options.samples };
+  return { kind: "proxy", proxy: options.proxy!, weighting: options.weighting, batch: options.batch };
+}
+
+export function searchCommand(): Command {
+  return new Command("search")
+    .description("Zero-shot NAS: rank a pool of architectures with a ParZC model or a zero-cost proxy and print the top N with their true accuracy")
+    .option("--model <model>", "ParZC model file (parzc train --out, or the demo's model.json)")
+    .option("--proxy <name>", "rank by this zero-cost proxy instead of a model (training-free)")
+    .addOption(new Option("--weighting <scheme>", "with --proxy: ParZC†, the proxy's node contributions reweighted (sine is ParZC†'s)").choices(Object.keys(NODE_WEIGHTINGS)))
+    .option("--space <name>", "search space", "nb201")
+    .option("--pool <spec>", "all | sample:N (seeded by --seed) | file:PATH", parsePoolSpec, parsePoolSpec("sample:1000"))
+    .option("--top <n>", "how many to print", integerAtLeast(1), 10)
+    .option("--seed <n>", "seeds the pool's sample and the weight samples (and, with --proxy, the proxy's statistics)", integerAtLeast(0), 0)
+    .option("--batch <n>", "with --proxy: images per batch for its statistics (a model uses the batch it was trained with)", integerAtLeast(2), 16)
+    .option("--samples <k>", "Bayesian weight samples per architecture", integerAtLeast(1), 8)
+    .addOption(new Option("--workers <n>", "worker threads").argParser(integerAtLeast(1)).default(availableParallelism(), `the number of cores, ${availableParallelism()}`))
+    .option("--stats <store>", "stats store to read and extend (default: the cache store of the ranker's proxies, batch and seed)")
+    .option("--target <column>", "benchmark column of the true accuracies", "c10_test_200")
+    .option("--data <dir>", "data folder (default: $PARZC_DATA, then ../shared/data beside the repository)")
+    .option("--json", "print the result as one JSON object")
+    .addHelpText("after", EXAMPLES)
+    .action(async (options: SearchCliOptions) => {
+      const ranker = await rankerOf(options);
+      const outcome = await runSearch(ranker, {
+        space: options.space, pool: options.pool, top: options.top, seed: options.seed, target: options.target,
+        workers: options.workers, stats: options.stats, data: options.data,
+      });
+      if (options.json) {
+        process.stdout.write(JSON.stringify(outcome) + "\n");
+        return;
+      }
+      process.stdout.write(`${outcome.method}: the top ${outcome.result.rows.length} of ${outcome.result.ranked} ranked (pool of ${outcome.pool}, store ${outcome.store})\n`);
+      process.stdout.write(formatSearch(outcome.result, ranker.kind === "model" ? "ParZC mean" : "score"));
+    });
+}

@@ -1,0 +1,101 @@
+// `parzc demo` end to end through the built CLI (dist/, from `npm run build`): a small run's report
+// folder and JSON, a rerun that reuses the cached statistics, and the refusals of bad input.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { readModel } from "../../src/model/modelFile.js";
+import { xmlElements } from "../report/xmlWellFormed.js";
+
+const REPO = resolve(import.meta.dirname, "..", "..");
+const CLI = join(REPO, "dist", "cli", "main.js");
+const scratch = mkdtempSync(join(tmpdir(), "parzc-cli-demo-"));
+const cache = join(scratch, "cache");
+const out = join(scratch, "report");
+
+function parzc(args: string[]) {
+  const { PARZC_DATA, PARZC_CACHE, ...env } = process.env;
+  const run = spawnSync(process.execPath, [CLI, ...args], { cwd: scratch, encoding: "utf8", env: { ...env, NO_COLOR: "1", PARZC_CACHE: cache, PARZC_DATA: resolve(REPO, "..", "shared", "data") } });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function assertInputFailure(run: ReturnType<typeof parzc>, ...fragments: string[]) {
+  assert.is(run.status, 2, run.stderr);
+  assert.ok(run.stderr.startsWith("parzc: "), run.stderr);
+  for (const fragment of fragments) assert.ok(run.stderr.includes(fragment), `${JSON.stringify(fragment)} in ${run.stderr}`);
+  assert.not.match(run.stderr, /\n\s+at /);
+}
+
+const count = (names: string[], name: string) => names.filter((n) => n === name).length;
+
+test.before(() => {
+  assert.ok(existsSync(CLI), `${CLI} is missing: run \`npm run build\` before the CLI tests.`);
+});
+
+test("without data it stops at once (exit 2) and says where the data goes and what it holds", () => {
+  const started = performance.now();
+  const run = parzc(["demo", "--data", join(scratch, "no-data-here"), "--out", out]);
+  assertInputFailure(run, "no-data-here", "--data DIR", "PARZC_DATA", "../shared/data", "nb201/nb201_merged.csv", "cifar10/data_batch_1_first1000.bin");
+  assert.ok(performance.now() - started < 10_000);
+  assert.not.ok(existsSync(out), "no report without data");
+});
+
+test("demo --sample 40 --train-size 20 writes the report folder, and --json prints the same numbers", () => {
+  const run = parzc(["demo", "--sample", "40", "--train-size", "20", "--out", out, "--json"]);
+  assert.is(run.status, 0, run.stderr);
+  assert.match(run.stderr, /demo: statistics of 12 proxies for 40/);
+  assert.match(run.stderr, /train: epoch 200\/200/);
+  const report = JSON.parse(run.stdout);
+  assert.equal(readdirSync(out).sort(), ["kendall.svg", "model.json", "report.md", "results.json", "scatter.svg"]);
+  assert.equal(JSON.parse(readFileSync(join(out, "results.json"), "utf8")), report);
+
+  const { counts, methods, points, search } = report;
+  assert.is(counts.sampled, 40);
+  assert.is(counts.trained, 20);
+  assert.is(counts.heldOut, 20);
+  assert.is(counts.evaluated + counts.excludedDegenerate + counts.excludedUndefined, 20);
+  assert.is(points.length, counts.evaluated);
+  assert.is(methods.length, 1 + 3 + 12, "ParZC, ParZC† of its three proxies, and twelve proxies");
+  for (const name of ["ParZC", "ParZC† synflow", "grad_norm", "snip", "synflow", "fisher", "grasp", "l2_norm", "plain", "jacov", "nwot", "zen", "params", "flops"]) {
+    const method = methods.find((m: { method: string }) => m.method === name);
+    assert.ok(method, name);
+    assert.is(method.n, counts.evaluated, `${name} is scored on the evaluation set`);
+    assert.ok(Math.abs(method.kendall) <= 1, name);
+  }
+  assert.ok(points.every((p: { std: number; mean: number; accuracy: number }) => p.std > 0 && Number.isFinite(p.mean) && p.accuracy > 0));
+  assert.is(search.rows.length, 10);
+  assert.ok(search.rows.every((row: { score: number }, i: number) => i === 0 || search.rows[i - 1].score >= row.score));
+  assert.ok(search.best.accuracy <= search.optimum.accuracy);
+  assert.is(search.optimum.index, 6111, "the best c10_test_200 of all 15,625");
+
+  const scatter = xmlElements(readFileSync(join(out, "scatter.svg"), "utf8"));
+  assert.is(count(scatter, "circle"), counts.evaluated);
+  assert.ok(count(scatter, "linearGradient") === 1 && count(scatter, "line") > 6);
+  const bars = xmlElements(readFileSync(join(out, "kendall.svg"), "utf8"));
+  assert.is(count(bars, "rect"), 1 + methods.filter((m: { kendall: number | null }) => m.kendall !== null).length);
+  const markdown = readFileSync(join(out, "report.md"), "utf8");
+  assert.match(markdown, /\| \*\*ParZC\*\* \| parzc \|/);
+  assert.match(markdown, /!\[Kendall τ per method\]\(kendall\.svg\)/);
+  assert.match(markdown, /space's optimum over all 15,625/);
+});
+
+test("a rerun reuses the cached statistics and prints the compact table; the model works with search", async () => {
+  const run = parzc(["demo", "--sample", "40", "--train-size", "20", "--out", out]);
+  assert.is(run.status, 0, run.stderr);
+  assert.not.match(run.stderr, /stats: /, "nothing left to compute");
+  assert.match(run.stdout, /^ParZC demo: NB201 CIFAR-10, 40 sampled, trained on 20/);
+  assert.match(run.stdout, /\nParZC +-?0\.\d{3} +-?0\.\d{3}\n/);
+  assert.match(run.stdout, /best found: \d+\.\d\d \(rank \d+, index \d+\); space optimum: 94\.37/);
+  const model = await readModel(join(out, "model.json"));
+  assert.is((model.provenance.trainIndices as number[]).length, 20);
+  assert.is((model.provenance.statsSettings as { batch: number }).batch, 16);
+});
+
+test("bad input exits 2 before any work", () => {
+  assertInputFailure(parzc(["demo", "--sample", "40", "--train-size", "40", "--out", out]), "--train-size 40", "--sample 40");
+  assertInputFailure(parzc(["demo", "--sample", "ten"]), "--sample");
+});
+
+test.run();
