@@ -1,38 +1,21 @@
 // `parzc demo` end to end through the built CLI (dist/, from `npm run build`): a small run's report
 // folder and JSON, a rerun that reuses the cached statistics, and the refusals of bad input.
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { assertInputFailure, builtParzc, REPO } from "../helpers/builtCli.js";
 import { readModel } from "../../src/model/modelFile.js";
 import { xmlElements } from "../report/xmlWellFormed.js";
 
-const REPO = resolve(import.meta.dirname, "..", "..");
-const CLI = join(REPO, "dist", "cli", "main.js");
 const scratch = mkdtempSync(join(tmpdir(), "parzc-cli-demo-"));
 const cache = join(scratch, "cache");
 const out = join(scratch, "report");
 
-function parzc(args: string[]) {
-  const { PARZC_DATA, PARZC_CACHE, ...env } = process.env;
-  const run = spawnSync(process.execPath, [CLI, ...args], { cwd: scratch, encoding: "utf8", env: { ...env, NO_COLOR: "1", PARZC_CACHE: cache, PARZC_DATA: resolve(REPO, "..", "shared", "data") } });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
-function assertInputFailure(run: ReturnType<typeof parzc>, ...fragments: string[]) {
-  assert.is(run.status, 2, run.stderr);
-  assert.ok(run.stderr.startsWith("parzc: "), run.stderr);
-  for (const fragment of fragments) assert.ok(run.stderr.includes(fragment), `${JSON.stringify(fragment)} in ${run.stderr}`);
-  assert.not.match(run.stderr, /\n\s+at /);
-}
+const parzc = (args: string[]) => builtParzc(args, { cwd: scratch, env: { PARZC_CACHE: cache, PARZC_DATA: resolve(REPO, "..", "shared", "data") } });
 
 const count = (names: string[], name: string) => names.filter((n) => n === name).length;
-
-test.before(() => {
-  assert.ok(existsSync(CLI), `${CLI} is missing: run \`npm run build\` before the CLI tests.`);
-});
 
 test("without data it stops at once (exit 2) and says where the data goes and what it holds", () => {
   const started = performance.now();

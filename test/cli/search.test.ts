@@ -1,36 +1,22 @@
 // `parzc search` through the built CLI (dist/, from `npm run build`): a model ranks a pool whose
 // statistics are already cached, a proxy and its ParZC† rank theirs, and bad input exits 2.
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { assertInputFailure, builtParzc } from "../helpers/builtCli.js";
 import { archList } from "../../src/pipeline/archList.js";
 import { nb201 } from "../../src/spaces/nb201/index.js";
 
-const REPO = resolve(import.meta.dirname, "..", "..");
-const CLI = join(REPO, "dist", "cli", "main.js");
 const scratch = mkdtempSync(join(tmpdir(), "parzc-cli-search-"));
 const cache = join(scratch, "cache");
 const modelPath = join(scratch, "model.json");
 const parzcStore = join(cache, "nb201-cifar10-b16-s0-grad_norm+snip+synflow.store");
 
-function parzc(args: string[]) {
-  const { PARZC_DATA, PARZC_CACHE, ...env } = process.env;
-  const run = spawnSync(process.execPath, [CLI, ...args], { cwd: scratch, encoding: "utf8", env: { ...env, NO_COLOR: "1", PARZC_CACHE: cache } });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
-function assertInputFailure(run: ReturnType<typeof parzc>, ...fragments: string[]) {
-  assert.is(run.status, 2, run.stderr);
-  assert.ok(run.stderr.startsWith("parzc: "), run.stderr);
-  for (const fragment of fragments) assert.ok(run.stderr.includes(fragment), `${JSON.stringify(fragment)} in ${run.stderr}`);
-  assert.not.match(run.stderr, /\n\s+at /);
-}
+const parzc = (args: string[]) => builtParzc(args, { cwd: scratch, env: { PARZC_CACHE: cache } });
 
 test.before(() => {
-  assert.ok(existsSync(CLI), `${CLI} is missing: run \`npm run build\` before the CLI tests.`);
   const stats = parzc(["stats", "--archs", "sample:30", "--proxies", "grad_norm,snip,synflow", "--batch", "16", "--seed", "0"]);
   assert.is(stats.status, 0, stats.stderr);
   const trained = parzc(["train", "--stats", parzcStore, "--target", "c10v_valid_200", "--train-size", "20", "--epochs", "3", "--width", "8", "--depth", "1", "--out", modelPath, "--quiet"]);
