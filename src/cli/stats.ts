@@ -23,6 +23,7 @@ interface RunOptions {
   shard?: Shard;
   data?: string;
   worker?: string;
+  json?: boolean;
 }
 
 const EXAMPLES = `
@@ -50,13 +51,14 @@ function runCommand(): Command {
     .option("--out <store>", "the store (default: a file per setting under $PARZC_CACHE, else .parzc-cache/)")
     .option("--shard <i/n>", "compute only positions p of the list with p mod n = i (0-based i)", parseShard)
     .option("--data <dir>", "data folder (default: $PARZC_DATA, then ../shared/data beside the repository)")
+    .option("--json", "print the summary as one JSON object (failures included) instead of a line")
     .addOption(new Option("--worker <module>", "the piscina worker module (tests swap in a fixture)").hideHelp())
     .addHelpText("after", EXAMPLES)
-    .action(async ({ worker, ...options }: RunOptions) => {
+    .action(async ({ worker, json, ...options }: RunOptions) => {
       const summary = await runStats({ ...options, workerFile: worker, progress: process.stderr });
       for (const { arch, reason } of summary.failed) process.stderr.write(`parzc: failed ${arch}: ${reason}\n`);
       const { done, skipped, flagged, failed, store } = summary;
-      process.stdout.write(`done ${done}, skipped ${skipped}, flagged ${flagged}, failed ${failed.length} (store ${store})\n`);
+      process.stdout.write(json ? `${JSON.stringify(summary)}\n` : `done ${done}, skipped ${skipped}, flagged ${flagged}, failed ${failed.length} (store ${store})\n`);
       if (failed.length > 0) process.exitCode = 1;
     });
 }

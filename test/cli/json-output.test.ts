@@ -37,6 +37,13 @@ test("arch --json: one object per architecture", () => {
   assert.is(row.nodes, 83);
 });
 
+test("stats --json: the run's summary as one object", () => {
+  const out = join(scratch, "params.store");
+  const args = ["stats", "--archs", "sample:3", "--proxies", "params", "--workers", "1", "--out", out, "--json"];
+  assert.equal(JSON.parse(builtParzc(args).stdout), { store: out, total: 3, done: 3, skipped: 0, flagged: 0, failed: [] });
+  assert.equal(JSON.parse(builtParzc(args).stdout), { store: out, total: 3, done: 0, skipped: 3, flagged: 0, failed: [] });
+});
+
 test("proxies --json: one object per proxy with its correlations", () => {
   const rows = jsonLines(builtParzc(["proxies", "--stats", store, "--json"]).stdout);
   assert.equal(rows.map((r) => r.proxy).sort(), ["grad_norm", "snip", "synflow"]);
