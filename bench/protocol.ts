@@ -1,7 +1,8 @@
 // The NB201 protocol table (parzc-method.md §4, issue [model]): for each variant, loss and training
 // size, train with several seeds on architectures drawn from a stats store and evaluate on every
 // other one; print mean ± std of Kendall τ and Spearman ρ (and precision@5%, best of top 10).
-// Jobs run on a piscina pool, one per core.
+// Jobs run on a piscina pool, one per core. The learning rate and the ensemble size follow the
+// training-set size (src/model/sizeDefaults.ts) unless --lr is given.
 //   node --import tsx bench/protocol.ts --stats STORE [--sizes 78,156,469,781,1563] [--seeds 0,1,2]
 //     [--variants mabn,mabn-no-magnitudes,mabn-no-encoder,mabn-channel,parzc-released,mixer,mlp,bayes-mlp]
 //     [--losses dk,pw,mse,mse+dk] [--dataset c10|c100|in16] [--epochs 200] [--lr 3e-4] [--alpha 0.5]

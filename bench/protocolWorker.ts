@@ -6,6 +6,7 @@ import { defaultConfig, type ModelConfig } from "../src/model/config.js";
 import { splitDataset } from "../src/model/dataset.js";
 import { predict } from "../src/model/predict.js";
 import { defaultEncoding, encodedSize } from "../src/model/predictor.js";
+import { sizeDefaults } from "../src/model/sizeDefaults.js";
 import { encodeStats, labelStats, type EncodedStats } from "../src/model/statsDataset.js";
 import { train } from "../src/model/train.js";
 import { loadStats } from "../src/pipeline/statsData.js";
@@ -30,11 +31,14 @@ export interface ProtocolJob {
 
 export interface ProtocolResult {
   job: ProtocolJob;
+  /** What the run used after the size-dependent defaults (src/model/sizeDefaults.ts). */
+  settings: { members: number; lr: unknown };
   metrics: Record<string, RankingMetrics>;
   seconds: number;
 }
 
 const stores = new Map<string, EncodedStats>();
+const PASSES_PER_ARCH = 8;
 
 export default async function runJob(job: ProtocolJob): Promise<ProtocolResult> {
   const encoding = defaultEncoding(job.magnitudes);
@@ -47,15 +51,18 @@ export default async function runJob(job: ProtocolJob): Promise<ProtocolResult> 
   const table = nb201.table();
   const labelled = labelStats(encoded, table, job.trainColumn);
   const { train: trainSet, trainIndices } = splitDataset(labelled, job.trainSize, job.seed);
-  const config = defaultConfig(job.config.kind, { ...job.config, inputSize: encodedSize(encoding) });
+  // Ensemble members follow the training-set size unless the variant fixes them (the learning rate does so inside train()).
+  const config = defaultConfig(job.config.kind, { members: sizeDefaults(job.trainSize).members, ...job.config, inputSize: encodedSize(encoding) });
   const result = await train(config, trainSet, { encoding, seed: job.seed, epochs: job.epochs, loss: job.loss, lr: job.lr, alpha: job.alpha, batchSize: job.batchSize, targetColumn: job.trainColumn });
   const trained = new Set(trainIndices.map((i) => labelled.archs[i]));
   const others = encoded.archs.map((_, i) => i).filter((i) => !trained.has(encoded!.archs[i]));
-  const prediction = predict(result.model, { archs: others.map((i) => encoded!.archs[i]), features: others.map((i) => encoded!.features[i]) });
+  // 8 network passes per architecture whatever the ensemble size: K = 8 / members weight samples.
+  const samples = Math.max(1, Math.round(PASSES_PER_ARCH / config.members));
+  const prediction = predict(result.model, { archs: others.map((i) => encoded!.archs[i]), features: others.map((i) => encoded!.features[i]) }, { samples });
   const metrics: Record<string, RankingMetrics> = {};
   for (const column of job.evalColumns) {
     const truth = table.column(column);
     metrics[column] = rankingMetrics(prediction.mean, others.map((i) => truth[table.indexOf(encoded!.archs[i])]));
   }
-  return { job, metrics, seconds: result.seconds };
+  return { job, settings: { members: config.members, lr: result.model.provenance.lr }, metrics, seconds: result.seconds };
 }

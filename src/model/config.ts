@@ -42,6 +42,8 @@ export interface ModelConfig {
   /** ρ's initial value in the Bayesian layers (σ = softplus(ρ)). */
   rhoInit: number;
   archEncoder: ArchEncoderConfig | null;
+  /** Independently initialised copies of the network, trained side by side, scores averaged. */
+  members: number;
 }
 
 export const DEFAULT_CONFIG: ModelConfig = {
@@ -56,6 +58,7 @@ export const DEFAULT_CONFIG: ModelConfig = {
   channelExpansion: 4,
   rhoInit: -5,
   archEncoder: null,
+  members: 1,
 };
 
 export const DEFAULT_ARCH_ENCODER: ArchEncoderConfig = { width: 32, layers: 2, hidden: 64 };
@@ -86,14 +89,15 @@ function positiveInteger(config: Record<string, unknown>, key: string): void {
 /** Checks a config from the CLI or a model file; returns it typed. */
 export function validateConfig(value: unknown): ModelConfig {
   if (typeof value !== "object" || value === null) throw new InputError("model config: expected an object.");
-  const config = value as Record<string, unknown>;
+  // Files written before ensembles hold one network.
+  const config: Record<string, unknown> = { members: 1, ...(value as Record<string, unknown>) };
   if (!(MODEL_KINDS as readonly unknown[]).includes(config.kind)) {
     throw new InputError(`model config: kind ${JSON.stringify(config.kind)} is not one of ${MODEL_KINDS.join(", ")}.`);
   }
   if (!(MIXINGS as readonly unknown[]).includes(config.mixing)) {
     throw new InputError(`model config: mixing ${JSON.stringify(config.mixing)} is not one of ${MIXINGS.join(", ")}.`);
   }
-  for (const key of ["inputSize", "sequence", "segment", "width", "depth"]) positiveInteger(config, key);
+  for (const key of ["inputSize", "sequence", "segment", "width", "depth", "members"]) positiveInteger(config, key);
   for (const key of ["tokenExpansion", "channelExpansion", "rhoInit"]) {
     if (typeof config[key] !== "number" || !Number.isFinite(config[key])) throw new InputError(`model config: ${key} must be a finite number.`);
   }
@@ -109,7 +113,7 @@ export function validateConfig(value: unknown): ModelConfig {
   return {
     kind: typed.kind, inputSize: typed.inputSize, sequence: typed.sequence, segment: typed.segment, width: typed.width,
     depth: typed.depth, mixing: typed.mixing, tokenExpansion: typed.tokenExpansion, channelExpansion: typed.channelExpansion,
-    rhoInit: typed.rhoInit, archEncoder: typed.archEncoder ? { ...typed.archEncoder } : null,
+    rhoInit: typed.rhoInit, archEncoder: typed.archEncoder ? { ...typed.archEncoder } : null, members: typed.members,
   };
 }
 

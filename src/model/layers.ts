@@ -1,5 +1,5 @@
 // The model's layers on row-major 2-D tensors [rows, features]. Each declares its parameters in a
-// ParameterSet when built and runs its forward through the ops in ./ops and ../engine/ops.
+// ParameterSet (or a prefixed view of one) when built and runs its forward through the ops in ./ops and ../engine/ops.
 import type { Parameter, Tensor } from "../engine/tensor.js";
 import type { Random } from "../util/random.js";
 import { fillNormal } from "./noise.js";
@@ -7,7 +7,7 @@ import { reparameterise } from "./ops/bayesian.js";
 import { gelu } from "./ops/gelu.js";
 import { layerNorm } from "./ops/layerNorm.js";
 import { linearRows } from "./ops/linear.js";
-import type { ParameterSet } from "./parameters.js";
+import type { ParameterDeclarer } from "./parameters.js";
 import type { Runtime } from "./runtime.js";
 
 /** torch.nn.Linear: kaiming_uniform(a=√5) weights and uniform bias, both in ±1/√fan_in. */
@@ -15,7 +15,7 @@ export class Dense {
   readonly weight: Parameter;
   readonly bias: Parameter | undefined;
 
-  constructor(params: ParameterSet, name: string, readonly inFeatures: number, readonly outFeatures: number, bias = true) {
+  constructor(params: ParameterDeclarer, name: string, readonly inFeatures: number, readonly outFeatures: number, bias = true) {
     const bound = 1 / Math.sqrt(inFeatures);
     this.weight = params.add(`${name}.weight`, [outFeatures, inFeatures], { kind: "uniform", bound });
     this.bias = bias ? params.add(`${name}.bias`, [outFeatures], { kind: "uniform", bound }) : undefined;
@@ -37,7 +37,7 @@ export class BayesianDense {
   readonly rho: Parameter;
   readonly eps: Float64Array;
 
-  constructor(params: ParameterSet, name: string, readonly inFeatures: number, readonly outFeatures: number, rhoInit: number) {
+  constructor(params: ParameterDeclarer, name: string, readonly inFeatures: number, readonly outFeatures: number, rhoInit: number) {
     this.mu = params.add(`${name}.mu`, [outFeatures, inFeatures], { kind: "uniform", bound: 1 / Math.sqrt(inFeatures) });
     this.rho = params.add(`${name}.rho`, [outFeatures, inFeatures], { kind: "constant", value: rhoInit });
     this.eps = new Float64Array(outFeatures * inFeatures);
@@ -56,7 +56,7 @@ export class LayerNorm {
   readonly gamma: Parameter;
   readonly beta: Parameter;
 
-  constructor(params: ParameterSet, name: string, features: number, readonly eps = 1e-5) {
+  constructor(params: ParameterDeclarer, name: string, features: number, readonly eps = 1e-5) {
     this.gamma = params.add(`${name}.weight`, [features], { kind: "constant", value: 1 });
     this.beta = params.add(`${name}.bias`, [features], { kind: "constant", value: 0 });
   }
@@ -71,7 +71,7 @@ export class FeedForward {
   readonly expand: Dense;
   readonly contract: Dense;
 
-  constructor(params: ParameterSet, name: string, features: number, hidden: number) {
+  constructor(params: ParameterDeclarer, name: string, features: number, hidden: number) {
     this.expand = new Dense(params, `${name}.0`, features, hidden);
     this.contract = new Dense(params, `${name}.1`, hidden, features);
   }

@@ -12,8 +12,8 @@ import { CELL_TOKENS, OP_COUNT } from "./cellGraph.js";
 import { type ModelConfig, segmentCount } from "./config.js";
 import { BayesianDense, Dense, FeedForward, LayerNorm } from "./layers.js";
 import { gelu } from "./ops/gelu.js";
-import { addBroadcast, graphPropagate, meanGroups, reshape, transposeBlocks } from "./ops/tokens.js";
-import { ParameterSet } from "./parameters.js";
+import { addBroadcast, graphPropagate, meanGroups, meanOf, reshape, transposeBlocks } from "./ops/tokens.js";
+import { ParameterSet, prefixed, type ParameterDeclarer } from "./parameters.js";
 import type { Runtime } from "./runtime.js";
 
 /** One batch as tensors: features [B, F]; with the encoder, cells' one-hots [B·6, 5] and adjacency [B·6, 6]. */
@@ -30,7 +30,7 @@ interface Trunk {
 /** The embedding and the head: Bayesian in MABN, plain but likewise bias-free in the mixer ablation. */
 type Projection = Dense | BayesianDense;
 
-function projection(params: ParameterSet, name: string, bayesian: boolean, inFeatures: number, outFeatures: number, rhoInit: number, bayesLayers: BayesianDense[]): Projection {
+function projection(params: ParameterDeclarer, name: string, bayesian: boolean, inFeatures: number, outFeatures: number, rhoInit: number, bayesLayers: BayesianDense[]): Projection {
   if (!bayesian) return new Dense(params, name, inFeatures, outFeatures, false);
   const layer = new BayesianDense(params, name, inFeatures, outFeatures, rhoInit);
   bayesLayers.push(layer);
@@ -43,7 +43,7 @@ class MixerBlock {
   private readonly secondNorm: LayerNorm;
   private readonly second: FeedForward;
 
-  constructor(params: ParameterSet, name: string, private readonly config: ModelConfig) {
+  constructor(params: ParameterDeclarer, name: string, private readonly config: ModelConfig) {
     const { width, mixing, tokenExpansion, channelExpansion } = config;
     const tokens = segmentCount(config);
     this.firstNorm = new LayerNorm(params, `${name}.norm1`, width);
@@ -77,7 +77,7 @@ class MixerTrunk implements Trunk {
   private readonly norm: LayerNorm;
   private readonly head: Projection;
 
-  constructor(params: ParameterSet, private readonly config: ModelConfig, outSize: number, bayesLayers: BayesianDense[]) {
+  constructor(params: ParameterDeclarer, private readonly config: ModelConfig, outSize: number, bayesLayers: BayesianDense[]) {
     const bayesian = config.kind === "mabn";
     this.project = new Dense(params, "project", config.inputSize, config.sequence);
     this.embed = projection(params, "embed", bayesian, config.segment, config.width, config.rhoInit, bayesLayers);
@@ -102,7 +102,7 @@ class MlpTrunk implements Trunk {
   private readonly norm: LayerNorm;
   private readonly out: Dense;
 
-  constructor(params: ParameterSet, config: ModelConfig, outSize: number) {
+  constructor(params: ParameterDeclarer, config: ModelConfig, outSize: number) {
     this.layers.push(new Dense(params, "layers.0", config.inputSize, config.width));
     for (let i = 1; i <= config.depth; i++) this.layers.push(new Dense(params, `layers.${i}`, config.width, config.width));
     this.norm = new LayerNorm(params, "norm", config.width);
@@ -122,7 +122,7 @@ class BayesMlpTrunk implements Trunk {
   private readonly second: BayesianDense;
   private readonly out: Dense;
 
-  constructor(params: ParameterSet, config: ModelConfig, outSize: number, bayesLayers: BayesianDense[]) {
+  constructor(params: ParameterDeclarer, config: ModelConfig, outSize: number, bayesLayers: BayesianDense[]) {
     const hidden = Math.max(1, Math.round(config.width * 0.4));
     this.first = new BayesianDense(params, "bayes.0", config.inputSize, config.width, config.rhoInit);
     this.second = new BayesianDense(params, "bayes.1", config.width, hidden, config.rhoInit);
@@ -146,7 +146,7 @@ class ArchEncoder {
   private readonly readout: FeedForward;
   private readonly out: Dense;
 
-  constructor(params: ParameterSet, private readonly width: number, layers: number, hidden: number) {
+  constructor(params: ParameterDeclarer, private readonly width: number, layers: number, hidden: number) {
     this.opEmbedding = new Dense(params, "cell.ops", OP_COUNT, width, false);
     this.position = params.add("cell.position", [CELL_TOKENS, width], { kind: "uniform", bound: 1 / Math.sqrt(width) });
     for (let i = 0; i < layers; i++) {
@@ -170,23 +170,40 @@ class ArchEncoder {
   }
 }
 
+/** One member's network: a trunk, and the architecture encoder when the config has one. */
+interface Member {
+  trunk: Trunk;
+  encoder: ArchEncoder | undefined;
+}
+
+function buildMember(params: ParameterDeclarer, config: ModelConfig, bayesLayers: BayesianDense[]): Member {
+  const encoder = config.archEncoder;
+  const outSize = encoder ? CELL_TOKENS * encoder.width : 1;
+  let trunk: Trunk;
+  if (config.kind === "mabn" || config.kind === "mixer") trunk = new MixerTrunk(params, config, outSize, bayesLayers);
+  else if (config.kind === "mlp") trunk = new MlpTrunk(params, config, outSize);
+  else trunk = new BayesMlpTrunk(params, config, outSize, bayesLayers);
+  return { trunk, encoder: encoder ? new ArchEncoder(params, encoder.width, encoder.layers, encoder.hidden) : undefined };
+}
+
+/**
+ * `config.members` independently initialised copies of the network whose scores are averaged (an
+ * ensemble). Member 0 keeps the plain parameter names, so a one-member model is the single network;
+ * member m ≥ 1 declares its copies under "members.m.".
+ */
 export class ParzcModel {
   readonly params = new ParameterSet();
   readonly bayesianLayers: BayesianDense[] = [];
-  private readonly trunk: Trunk;
-  private readonly encoder: ArchEncoder | undefined;
+  private readonly members: Member[] = [];
 
   constructor(readonly config: ModelConfig) {
-    const encoder = config.archEncoder;
-    const outSize = encoder ? CELL_TOKENS * encoder.width : 1;
-    if (config.kind === "mabn" || config.kind === "mixer") this.trunk = new MixerTrunk(this.params, config, outSize, this.bayesianLayers);
-    else if (config.kind === "mlp") this.trunk = new MlpTrunk(this.params, config, outSize);
-    else this.trunk = new BayesMlpTrunk(this.params, config, outSize, this.bayesianLayers);
-    if (encoder) this.encoder = new ArchEncoder(this.params, encoder.width, encoder.layers, encoder.hidden);
+    for (let m = 0; m < config.members; m++) {
+      this.members.push(buildMember(m === 0 ? this.params : prefixed(this.params, `members.${m}.`), config, this.bayesianLayers));
+    }
   }
 
   get usesCells(): boolean {
-    return this.encoder !== undefined;
+    return this.config.archEncoder !== null;
   }
 
   /** Draws new ε for every Bayesian layer (before each training forward; once per predict sample). */
@@ -194,11 +211,18 @@ export class ParzcModel {
     for (const layer of this.bayesianLayers) layer.resample(random);
   }
 
-  /** Scores [B, 1] for a batch, with the Bayesian layers' current ε. */
+  /** Each member's scores [B, 1] for a batch, with the Bayesian layers' current ε (training takes one loss per member). */
+  forwardMembers(rt: Runtime, batch: BatchTensors): Tensor[] {
+    return this.members.map(({ trunk, encoder }) => {
+      const out = trunk.forward(rt, batch.features);
+      if (!encoder) return out;
+      if (!batch.onehot || !batch.adjacency) throw new Error("ParzcModel.forward: this model's architecture encoder needs the cells of the batch");
+      return encoder.forward(rt, out, batch.onehot, batch.adjacency);
+    });
+  }
+
+  /** The ensemble's scores [B, 1]: the mean over members. */
   forward(rt: Runtime, batch: BatchTensors): Tensor {
-    const out = this.trunk.forward(rt, batch.features);
-    if (!this.encoder) return out;
-    if (!batch.onehot || !batch.adjacency) throw new Error("ParzcModel.forward: this model's architecture encoder needs the cells of the batch");
-    return this.encoder.forward(rt, out, batch.onehot, batch.adjacency);
+    return meanOf(rt, this.forwardMembers(rt, batch));
   }
 }

@@ -9,9 +9,19 @@ import type { Random } from "../util/random.js";
 /** How a tensor starts: uniform in ±bound (PyTorch's Linear/kaiming_uniform(a=√5): 1/√fan_in), or a constant. */
 export type Init = { kind: "uniform"; bound: number } | { kind: "constant"; value: number };
 
+/** What a layer needs to declare its tensors: a ParameterSet, or a view of one that prefixes names. */
+export interface ParameterDeclarer {
+  add(name: string, shape: Shape, init: Init): Parameter;
+}
+
+/** Declares into `params` under `prefix` (an ensemble member's own copy of every layer). */
+export function prefixed(params: ParameterDeclarer, prefix: string): ParameterDeclarer {
+  return { add: (name, shape, init) => params.add(prefix + name, shape, init) };
+}
+
 const ALIGN_VALUES = 16; // 64 bytes in f32: every tensor starts on a cache line
 
-export class ParameterSet {
+export class ParameterSet implements ParameterDeclarer {
   readonly list: Parameter[] = [];
   private readonly inits: Init[] = [];
   private readonly offsets: number[] = [];

@@ -3,6 +3,7 @@
 // cosine schedule stepped per epoch. One seed drives initialisation, shuffles and ε, so the same
 // seed on the same build gives the same weights. A non-finite loss stops training and rolls the
 // weights back to the last epoch that finished cleanly.
+import { addAll } from "../engine/ops/add.js";
 import { Random } from "../util/random.js";
 import { InputError } from "../util/errors.js";
 import { batchTensors } from "./batch.js";
@@ -10,6 +11,7 @@ import { type ModelConfig } from "./config.js";
 import { checkDataset, sanitizeFeatures, type RankingDataset } from "./dataset.js";
 import { batchLoss, formatLoss, parseLoss, DEFAULT_ALPHA } from "./losses/index.js";
 import { Adam, cosineLearningRate } from "./optimizer.js";
+import { LARGE_DATA, sizeDefaults } from "./sizeDefaults.js";
 import { createPredictor, defaultEncoding, type CreateOptions, type InputScale, type Predictor } from "./predictor.js";
 
 export interface TrainOptions extends Omit<CreateOptions, "seed" | "targetScale"> {
@@ -57,9 +59,10 @@ export interface TrainResult {
 
 /**
  * ParZC's NB201 protocol (§4: 200 epochs, batch 10, Adam wd 1e-3, DiffKendall α = 0.5), except the
- * learning rate: 3e-4 instead of 1e-4 gave +0.01–0.03 Kendall τ at 156 architectures here.
+ * learning rate: 3e-4 instead of 1e-4 gave +0.01–0.03 Kendall τ at 156 architectures here, and
+ * 1e-3 below SMALL_TRAIN_SIZE architectures (./sizeDefaults.ts), which is what `lr` defaults to.
  */
-export const TRAIN_DEFAULTS = { epochs: 200, batchSize: 10, lr: 3e-4, weightDecay: 1e-3, loss: "dk", alpha: DEFAULT_ALPHA };
+export const TRAIN_DEFAULTS = { epochs: 200, batchSize: 10, lr: LARGE_DATA.lr, weightDecay: 1e-3, loss: "dk", alpha: DEFAULT_ALPHA };
 
 /** Mean and std of the columns from `from` on over the training features (std 1 where constant). */
 function fitInputScale(features: readonly Float32Array[], from: number, size: number): InputScale | null {
@@ -82,7 +85,7 @@ function meanAndStd(values: Float64Array): { mean: number; std: number } {
 export async function train(config: ModelConfig, data: RankingDataset, options: TrainOptions = {}): Promise<TrainResult> {
   const started = performance.now();
   const {
-    seed = 0, epochs = TRAIN_DEFAULTS.epochs, batchSize = TRAIN_DEFAULTS.batchSize, lr = TRAIN_DEFAULTS.lr,
+    seed = 0, epochs = TRAIN_DEFAULTS.epochs, batchSize = TRAIN_DEFAULTS.batchSize, lr = sizeDefaults(data.archs.length).lr,
     weightDecay = TRAIN_DEFAULTS.weightDecay, loss = TRAIN_DEFAULTS.loss, alpha = TRAIN_DEFAULTS.alpha,
   } = options;
   const terms = parseLoss(loss);
@@ -119,9 +122,10 @@ export async function train(config: ModelConfig, data: RankingDataset, options: 
       net.params.attachGradients();
       step++;
       const value = rt.engine.withPass(() => {
-        const predictions = net.forward(rt, batchTensors(rt, net, source, indices, inputScale));
-        const lossTensor = batchLoss(rt, terms, predictions, batchTargets, { alpha });
-        const value = rt.engine.read(lossTensor)[0];
+        // One loss per ensemble member, summed: Adam is elementwise, so each member trains as if alone.
+        const members = net.forwardMembers(rt, batchTensors(rt, net, source, indices, inputScale));
+        const lossTensor = addAll(rt.engine, members.map((predictions) => batchLoss(rt, terms, predictions, batchTargets, { alpha })));
+        const value = rt.engine.read(lossTensor)[0] / members.length;
         if (!Number.isFinite(value)) return value;
         rt.engine.backward(lossTensor);
         adam.step(rate);

@@ -21,6 +21,7 @@ const variants: [string, ModelConfig][] = [
   ["mixer without Bayesian layers", defaultConfig("mixer", tiny)],
   ["mlp", defaultConfig("mlp", { ...tiny, width: 10, depth: 2 })],
   ["bayes-mlp", defaultConfig("bayes-mlp", { ...tiny, width: 10, rhoInit: -1 })],
+  ["mabn + encoder, 3-member ensemble", defaultConfig("mabn", { ...tiny, rhoInit: -1, archEncoder: encoder, members: 3 })],
 ];
 
 function outputs(model: Predictor, indices: number[]): Float64Array {
@@ -86,6 +87,23 @@ test("predict: std > 0 for Bayesian models, 0 when ρ → −∞, and 0 for dete
   const plain = predict(mixer, data, { samples: 8 });
   assert.is(plain.samples, 1);
   assert.ok(plain.std.every((s) => s === 0));
+});
+
+test("an ensemble scores the mean of its members; member 0 keeps the single network's names and weights", async () => {
+  const single = await createPredictor(defaultConfig("mabn", { ...tiny, archEncoder: encoder }), { seed: 7 });
+  const ensemble = await createPredictor(defaultConfig("mabn", { ...tiny, archEncoder: encoder, members: 3 }), { seed: 7 });
+  const names = single.net.params.list.map((p) => p.name);
+  assert.ok(names.every((name) => !name.startsWith("members.")));
+  assert.equal(ensemble.net.params.list.map((p) => p.name), [...names, ...names.map((n) => `members.1.${n}`), ...names.map((n) => `members.2.${n}`)]);
+  for (const model of [single, ensemble]) model.net.resample(new Random(5));
+  const { rt, net } = ensemble;
+  const [members, mean] = rt.engine.withPass(() => {
+    const batch = batchTensors(rt, net, data, [0, 1, 2, 3]);
+    return [net.forwardMembers(rt, batch).map((t) => Float64Array.from(rt.engine.read(t))), Float64Array.from(rt.engine.read(net.forward(rt, batch)))];
+  });
+  assert.equal(Array.from(members[0]), Array.from(outputs(single, [0, 1, 2, 3])), "member 0 is the single network");
+  assert.ok(Math.abs(members[1][0] - members[0][0]) > 1e-6, "members start from different weights");
+  assertClose("mean of members", mean, members[0].map((_, i) => (members[0][i] + members[1][i] + members[2][i]) / 3), 1e-6);
 });
 
 test("predict masks and counts NaN/Inf features", async () => {

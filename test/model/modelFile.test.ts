@@ -45,6 +45,20 @@ test("a written model reads back with the same config, scale, provenance and pre
   assert.is(document.version, MODEL_VERSION);
 });
 
+test("an ensemble round-trips; a file from before ensembles (no members in its config) reads as one network", async () => {
+  const { model } = await train({ ...config, members: 2 }, data, { epochs: 1, seed: 2 });
+  const loaded = await parseModel(JSON.stringify(modelDocument(model)), "ensemble.json");
+  assert.is(loaded.config.members, 2);
+  assert.equal(Array.from(predict(loaded, data, { seed: 4 }).mean), Array.from(predict(model, data, { seed: 4 }).mean));
+  const { model: single } = await train(config, data, { epochs: 1, seed: 2 });
+  const old = modelDocument(single) as { config: Record<string, unknown> };
+  delete old.config.members;
+  const read = await parseModel(JSON.stringify(old), "old.json");
+  assert.is(read.config.members, 1);
+  assert.equal(Array.from(predict(read, data, { seed: 4 }).mean), Array.from(predict(single, data, { seed: 4 }).mean));
+  await refused(JSON.stringify({ ...old, config: { ...old.config, members: 0 } }), "members", "positive integer");
+});
+
 test("foreign, other-version and inconsistent files are refused by name", async () => {
   const { model } = await train(config, data, { epochs: 1 });
   const good = modelDocument(model);

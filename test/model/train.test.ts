@@ -7,6 +7,7 @@ import { kendallTau } from "../../src/metrics/kendall.js";
 import { defaultConfig } from "../../src/model/config.js";
 import { splitDataset, syntheticDataset } from "../../src/model/dataset.js";
 import { predict } from "../../src/model/predict.js";
+import { LARGE_DATA, SMALL_DATA, SMALL_TRAIN_SIZE, sizeDefaults } from "../../src/model/sizeDefaults.js";
 import { train } from "../../src/model/train.js";
 import { throwsInputError } from "../helpers/inputError.js";
 
@@ -52,6 +53,30 @@ test("every model kind and loss trains without error", async () => {
       assert.ok(history.every((h) => Number.isFinite(h.loss)), `${kind} ${loss}`);
     }
   }
+});
+
+test("the learning rate defaults by training-set size: 1e-3 below SMALL_TRAIN_SIZE, 3e-4 from it on", async () => {
+  const tiny = defaultConfig("mlp", { width: 8, depth: 1 });
+  for (const [n, lr] of [[SMALL_TRAIN_SIZE - 1, SMALL_DATA.lr], [SMALL_TRAIN_SIZE, LARGE_DATA.lr]]) {
+    const { model } = await train(tiny, syntheticDataset(n, { seed: 5 }), { epochs: 1 });
+    assert.is(model.provenance.lr, lr, `n = ${n}`);
+  }
+  assert.equal(sizeDefaults(78), { lr: 1e-3, members: 4 });
+  assert.equal(sizeDefaults(156), { lr: 3e-4, members: 1 });
+  const { model } = await train(tiny, syntheticDataset(20, { seed: 5 }), { epochs: 1, lr: 5e-4 });
+  assert.is(model.provenance.lr, 5e-4, "an explicit rate wins");
+});
+
+test("an ensemble's members train side by side and end with different weights", async () => {
+  const data = syntheticDataset(300, { seed: 11 });
+  const { train: trainSet, test: testSet } = splitDataset(data, 200, 0);
+  const { model } = await train({ ...small, members: 2 }, trainSet, { ...fast, seed: 0 });
+  const tau = kendallTau(predict(model, testSet).mean, testSet.targets);
+  assert.ok(tau > 0.6, `τ = ${tau}`);
+  const { params } = model.net;
+  const first = params.entries().find((e) => e.name === "project.weight")!.values;
+  const second = params.entries().find((e) => e.name === "members.1.project.weight")!.values;
+  assert.not.equal(Array.from(first), Array.from(second));
 });
 
 test("a NaN loss stops training with a clear message and keeps the last good epoch's weights", async () => {

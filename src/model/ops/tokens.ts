@@ -1,6 +1,8 @@
 // Layout ops for the mixer and the architecture encoder, on row-major 2-D tensors whose rows come
 // in B blocks (one per architecture): reshape, per-block transpose (token mixing), per-block mean
-// (pooling), a per-block broadcast add (positional embeddings) and a per-block graph product.
+// (pooling), a per-block broadcast add (positional embeddings), a per-block graph product and the
+// mean of several tensors (an ensemble's members).
+import { addAll } from "../../engine/ops/add.js";
 import type { Tensor } from "../../engine/tensor.js";
 import type { Runtime } from "../runtime.js";
 
@@ -60,6 +62,21 @@ export function meanGroups(rt: Runtime, x: Tensor, groups: number): Tensor {
     });
   }
   return y;
+}
+
+/** The elementwise mean of same-shaped tensors (an ensemble's scores); one tensor passes through. */
+export function meanOf(rt: Runtime, terms: readonly Tensor[]): Tensor {
+  if (terms.length === 1) return terms[0];
+  const { engine, kernels } = rt;
+  const y = addAll(engine, terms);
+  const mean = engine.empty(y.shape, y.requiresGrad);
+  kernels.scale(y.ptr, y.size, 1 / terms.length, mean.ptr);
+  if (mean.requiresGrad) {
+    engine.record("meanOf", () => {
+      if (mean.grad !== 0) kernels.axpy(y.size, 1 / terms.length, mean.grad, engine.gradOf(y));
+    });
+  }
+  return mean;
 }
 
 /** x [B·T, D] + p [T, D] added to every block (learned positions of the T tokens). */
