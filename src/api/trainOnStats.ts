@@ -7,7 +7,7 @@ import { train, type TrainOptions, type TrainResult } from "../model/train.js";
 import type { Nb201Table } from "../spaces/nb201/table.js";
 import type { Warn } from "../util/warn.js";
 import { encodeForModel } from "./inputs.js";
-import { modelSetup, type ModelSpec } from "./modelSpec.js";
+import { modelSetup, specEncoding, type ModelSpec } from "./modelSpec.js";
 
 type TrainingKnobs = "epochs" | "batchSize" | "lr" | "weightDecay" | "decoupledWeightDecay" | "loss" | "alpha" | "matmul" | "precision" | "onEpoch";
 
@@ -27,12 +27,12 @@ export interface StatsTrainingOptions extends Pick<TrainOptions, TrainingKnobs> 
 
 export async function trainOnStats(stats: NodeStats, options: StatsTrainingOptions): Promise<TrainResult> {
   const { target, trainSize, seed = 0, table, source, warn } = options;
-  const { config, encoding } = modelSetup(options.config);
-  const labelled = labelStats(encodeForModel(stats, encoding, source, warn), table, target);
+  const labelled = labelStats(encodeForModel(stats, specEncoding(options.config), source, warn), table, target);
   if (labelled.missingTargets > 0) warn(`${labelled.missingTargets} architecture(s) have no ${target} value and are left out.`);
   const { train: trainSet, trainIndices } = trainSize === undefined
     ? { train: labelled, trainIndices: labelled.archs.map((_, i) => i) }
     : splitDataset(labelled, trainSize, seed);
+  const { config, encoding } = modelSetup(options.config, trainSet.archs.length);
   const result = await train(config, trainSet, { ...options, encoding, seed, targetColumn: target });
   result.model.provenance = {
     ...result.model.provenance,

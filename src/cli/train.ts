@@ -4,6 +4,7 @@ import { Command, Option } from "commander";
 import { BACKEND_CHOICES, selectMatmul, type BackendChoice } from "../backends/index.js";
 import { ParZC, type TrainedParZC } from "../api/parzc.js";
 import { MIXINGS, MODEL_KINDS, type Mixing, type ModelKind } from "../model/config.js";
+import { LARGE_DATA, SMALL_DATA, SMALL_TRAIN_SIZE } from "../model/sizeDefaults.js";
 import { TRAIN_DEFAULTS } from "../model/train.js";
 import { integerAtLeast, nonNegativeNumber, positiveNumber } from "./optionParsers.js";
 
@@ -25,7 +26,8 @@ interface TrainCliOptions {
   magnitudes: boolean;
   epochs: number;
   batchSize: number;
-  lr: number;
+  lr?: number;
+  members?: number;
   weightDecay: number;
   adamw?: boolean;
   backend: BackendChoice;
@@ -63,7 +65,8 @@ export function trainCommand(): Command {
     .option("--no-magnitudes", "ParZC's encoding alone: leave out the log-magnitude and node-count features")
     .option("--epochs <n>", "epochs", integerAtLeast(1), TRAIN_DEFAULTS.epochs)
     .option("--batch-size <n>", "architectures per step", integerAtLeast(1), TRAIN_DEFAULTS.batchSize)
-    .option("--lr <rate>", "Adam learning rate (cosine-annealed to 0)", positiveNumber, TRAIN_DEFAULTS.lr)
+    .option("--lr <rate>", `Adam learning rate, cosine-annealed to 0 (default: ${SMALL_DATA.lr} below ${SMALL_TRAIN_SIZE} training architectures, else ${LARGE_DATA.lr})`, positiveNumber)
+    .option("--members <n>", `independently initialised copies trained together, scores averaged (default: ${SMALL_DATA.members} below ${SMALL_TRAIN_SIZE} training architectures, else ${LARGE_DATA.members})`, integerAtLeast(1))
     .option("--weight-decay <wd>", "weight decay", nonNegativeNumber, TRAIN_DEFAULTS.weightDecay)
     .option("--adamw", "decoupled weight decay (AdamW) instead of Adam's L2 term")
     .addOption(new Option("--backend <name>", "matmul backend: auto picks gpujs only on a real GPU").choices(BACKEND_CHOICES).default("auto"))
@@ -72,14 +75,14 @@ export function trainCommand(): Command {
     .option("--json", "print the summary as one JSON object: out, kind, trainSize, target, loss, epochs, seconds, finalLoss")
     .addHelpText("after", EXAMPLES)
     .action(async (options: TrainCliOptions) => {
-      const { model: kind, mixing, width, depth, segment, sequence, archEncoder, magnitudes } = options;
+      const { model: kind, mixing, width, depth, segment, sequence, archEncoder, magnitudes, members } = options;
       const matmul = await selectMatmul(options.backend);
       const progressEvery = Math.max(1, Math.round(options.epochs / 10));
       let model: TrainedParZC;
       try {
         model = await ParZC.train(options.stats, {
           target: options.target, trainSize: options.trainSize, seed: options.seed, data: options.data,
-          config: { kind, mixing, width, depth, segment, sequence, archEncoder, magnitudes },
+          config: { kind, mixing, width, depth, segment, sequence, archEncoder, magnitudes, members },
           epochs: options.epochs, batchSize: options.batchSize, lr: options.lr, weightDecay: options.weightDecay,
           decoupledWeightDecay: options.adamw, loss: options.loss, alpha: options.alpha, matmul,
           onEpoch: (record) => {

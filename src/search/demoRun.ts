@@ -6,12 +6,12 @@
 // degenerate (no input→output path), has a finite score for every proxy of the run and a finite
 // target. Every method is scored on exactly that set.
 import { availableParallelism } from "node:os";
-import { defaultConfig } from "../model/config.js";
 import { splitDataset } from "../model/dataset.js";
 import { predictParallel } from "../model/predictParallel.js";
-import { defaultEncoding, encodedSize, type Predictor } from "../model/predictor.js";
+import type { Predictor } from "../model/predictor.js";
 import { encodeStats, labelStats } from "../model/statsDataset.js";
 import { TRAIN_DEFAULTS, train } from "../model/train.js";
+import { modelSetup, specEncoding } from "../api/modelSpec.js";
 import { archList } from "../pipeline/archList.js";
 import { defaultStorePath } from "../pipeline/cachePath.js";
 import { epochProgress } from "../pipeline/epochProgress.js";
@@ -103,13 +103,13 @@ export async function runDemo(options: DemoOptions = {}): Promise<{ report: Demo
 
   const archs = archList(spec, seed);
   const { selected } = selectStats(loadStats(store, { warn }), archs);
-  const encoding = defaultEncoding(true);
+  const encoding = specEncoding();
   const labelled = labelStats(encodeStats(selected, encoding), table, TRAIN_TARGET);
   const split = splitDataset(labelled, trainSize, seed);
 
   progress.write(`demo: training ParZC (MABN) on ${split.train.archs.length} architectures (${TRAIN_TARGET})\n`);
   since = performance.now();
-  const config = defaultConfig("mabn", { inputSize: encodedSize(encoding) });
+  const { config } = modelSetup({}, split.train.archs.length);
   const trained = await train(config, split.train, { encoding, seed, targetColumn: TRAIN_TARGET, onEpoch: epochProgress(TRAIN_DEFAULTS.epochs, progress) });
   if (trained.stopped) warn(trained.stopped.message);
   // As `parzc train` records it, so `parzc eval` and `parzc search` can use the demo's model.

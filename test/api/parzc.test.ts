@@ -46,6 +46,14 @@ test("a model saved to a file and loaded back predicts exactly the same means an
   assert.is(readFileSync(path, "utf8"), JSON.stringify(trained) + "\n");
 });
 
+test("below 120 training architectures the small-data defaults apply (4 members, lr 1e-3) unless the caller sets them", async () => {
+  assert.is(trained.config.members, 4);
+  assert.is(trained.provenance.lr, 1e-3);
+  const single = await ParZC.train(stats, { ...SMALL, epochs: 1, lr: 5e-4, config: { ...SMALL.config, members: 1 } });
+  assert.is(single.config.members, 1);
+  assert.is(single.provenance.lr, 5e-4);
+});
+
 test("fromJSON(toJSON()) gives the same model, config and provenance", async () => {
   const copy = await ParZC.fromJSON(trained.toJSON());
   assert.equal(copy.config, trained.config);
