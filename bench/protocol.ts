@@ -9,11 +9,10 @@
 //     [--workers 2] [--json results.json]
 import { writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { extname } from "node:path";
-import { fileURLToPath } from "node:url";
-import { Piscina } from "piscina";
 import { DEFAULT_ARCH_ENCODER } from "../src/model/config.js";
-import type { ProtocolJob, ProtocolResult } from "./protocolWorker.js";
+import type { ProtocolJob } from "./protocolWorker.js";
+import { runProtocolJobs } from "./protocolPool.js";
+import { meanStd } from "./summary.js";
 import { argValue } from "./timing.js";
 
 /**
@@ -58,24 +57,9 @@ for (const variant of variants) for (const loss of losses) for (const trainSize 
   jobs.push({ store, variant, ...VARIANTS[variant], loss, trainSize, seed, trainColumn: dataset.train, evalColumns: dataset.evaluate, epochs, lr, alpha });
 }
 
-const filename = fileURLToPath(new URL(`./protocolWorker${extname(fileURLToPath(import.meta.url))}`, import.meta.url));
-const pool = new Piscina<ProtocolJob, ProtocolResult>({ filename, minThreads: workers, maxThreads: workers });
 const started = performance.now();
-let done = 0;
-const results = await Promise.all(jobs.map(async (job) => {
-  const result = await pool.run(job);
-  done++;
-  const m = result.metrics[job.evalColumns[0]];
-  process.stderr.write(`[${done}/${jobs.length}] ${job.variant} ${job.loss} n=${job.trainSize} seed ${job.seed}: τ ${m.kendall.toFixed(4)} ρ ${m.spearman.toFixed(4)} (${result.seconds.toFixed(0)} s)\n`);
-  return result;
-}));
-await pool.destroy();
+const results = await runProtocolJobs(jobs, workers);
 
-const meanStd = (values: number[]) => {
-  const mean = values.reduce((a, v) => a + v, 0) / values.length;
-  const std = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / Math.max(1, values.length - 1));
-  return `${mean.toFixed(3)} ± ${std.toFixed(3)}`;
-};
 for (const column of dataset.evaluate) {
   console.log(`\n${column} (trained on ${dataset.train}; ${seeds.length} seeds; ${epochs} epochs; store ${store})\n`);
   console.log("| variant | loss | train | Kendall τ | Spearman ρ | precision@5% | best of top 10 | n |");

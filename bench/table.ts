@@ -6,14 +6,13 @@
 //   node --import tsx bench/table.ts [--stats STORE] [--sizes 78,156,469,781,1563] [--seeds 0,1,2]
 //     [--workers 2] [--epochs 200] [--json] [--no-record]
 import { availableParallelism } from "node:os";
-import { extname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { Piscina } from "piscina";
+import { join } from "node:path";
 import { cacheFolder } from "../src/pipeline/cachePath.js";
 import { proxyCorrelations } from "../src/pipeline/proxyCorrelations.js";
 import { loadStats } from "../src/pipeline/statsData.js";
 import { nb201 } from "../src/spaces/nb201/index.js";
-import type { ProtocolJob, ProtocolResult } from "./protocolWorker.js";
+import type { ProtocolJob } from "./protocolWorker.js";
+import { runProtocolJobs } from "./protocolPool.js";
 import { recordResults, recording } from "./record.js";
 import { meanStd } from "./summary.js";
 import { argValue, wantsJson } from "./timing.js";
@@ -28,16 +27,8 @@ const [trainColumn, evalColumn] = ["c10v_valid_200", "c10_test_200"];
 const jobs: ProtocolJob[] = sizes.flatMap((trainSize) => seeds.map((seed) => ({
   store, variant: "mabn", config: { kind: "mabn" as const }, magnitudes: true, loss: "dk", trainSize, seed, trainColumn, evalColumns: [evalColumn], epochs,
 })));
-const filename = fileURLToPath(new URL(`./protocolWorker${extname(fileURLToPath(import.meta.url))}`, import.meta.url));
-const pool = new Piscina<ProtocolJob, ProtocolResult>({ filename, minThreads: workers, maxThreads: workers });
 const started = performance.now();
-let done = 0;
-const results = await Promise.all(jobs.map(async (job) => {
-  const result = await pool.run(job);
-  process.stderr.write(`[${++done}/${jobs.length}] ParZC n=${job.trainSize} seed ${job.seed}: τ ${result.metrics[evalColumn].kendall.toFixed(4)}\n`);
-  return result;
-}));
-await pool.destroy();
+const results = await runProtocolJobs(jobs, workers);
 const seconds = (performance.now() - started) / 1000;
 
 interface Row { method: string; train: number; kendall: string; spearman: string; n: number }
