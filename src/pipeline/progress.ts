@@ -1,5 +1,5 @@
 // Progress of a long run on stderr: a bar redrawn in place on a TTY; off a TTY (batch-job logs)
-// a plain line every few seconds. Both show done/total, archs/s and the ETA.
+// a plain line every few seconds, headed by the run's label. Both show done/total, archs/s and the ETA.
 const TTY_REDRAW_MS = 200;
 const LOG_INTERVAL_MS = 5000;
 const BAR_WIDTH = 24;
@@ -26,13 +26,19 @@ export class Progress {
     private readonly total: number,
     private readonly stream: ProgressStream = process.stderr,
     private readonly now: () => number = () => performance.now(),
+    private readonly label = "stats",
   ) {
     this.started = this.lastShown = now();
   }
 
   /** One more architecture finished (done or failed). */
   step(): void {
-    this.finished++;
+    this.reach(this.finished + 1);
+  }
+
+  /** `done` architectures finished so far. */
+  reach(done: number): void {
+    this.finished = done;
     const interval = this.stream.isTTY ? TTY_REDRAW_MS : LOG_INTERVAL_MS;
     if (this.now() - this.lastShown >= interval || (this.stream.isTTY && this.finished === this.total)) this.show();
   }
@@ -51,7 +57,19 @@ export class Progress {
       const filled = Math.round((BAR_WIDTH * this.finished) / this.total);
       this.stream.write(`\r[${"#".repeat(filled)}${".".repeat(BAR_WIDTH - filled)}] ${status}\x1b[K`);
     } else {
-      this.stream.write(`stats: ${status}\n`);
+      this.stream.write(`${this.label}: ${status}\n`);
     }
   }
+}
+
+/**
+ * For work that reports cumulative counts (predictParallel's onProgress): the bar appears with the
+ * first report, so a run too short to report draws nothing; `end` closes it.
+ */
+export function progressReporter(label: string, stream: ProgressStream = process.stderr): { onProgress: (done: number, total: number) => void; end: () => void } {
+  let progress: Progress | undefined;
+  return {
+    onProgress: (done, total) => (progress ??= new Progress(total, stream, undefined, label)).reach(done),
+    end: () => progress?.end(),
+  };
 }

@@ -15,7 +15,7 @@ import { modelSetup, specEncoding } from "../api/modelSpec.js";
 import { archList } from "../pipeline/archList.js";
 import { defaultStorePath } from "../pipeline/cachePath.js";
 import { epochProgress } from "../pipeline/epochProgress.js";
-import type { ProgressStream } from "../pipeline/progress.js";
+import { progressReporter, type ProgressStream } from "../pipeline/progress.js";
 import type { StatsSettings } from "../pipeline/settings.js";
 import { loadStats } from "../pipeline/statsData.js";
 import { runStats } from "../pipeline/statsRun.js";
@@ -121,7 +121,9 @@ export async function runDemo(options: DemoOptions = {}): Promise<{ report: Demo
 
   since = performance.now();
   const heldOut = split.test;
-  const prediction = await predictParallel(trained.model, heldOut, { samples: DEMO_DEFAULTS.samples, seed, workers });
+  const bar = progressReporter("demo", progress);
+  const prediction = await predictParallel(trained.model, heldOut, { samples: DEMO_DEFAULTS.samples, seed, workers, onProgress: bar.onProgress });
+  bar.end();
   const predictSeconds = seconds(since);
 
   const position = new Map(selected.archs.map((arch, i) => [arch, i]));

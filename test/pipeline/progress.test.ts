@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { Progress, formatDuration } from "../../src/pipeline/progress.js";
+import { Progress, formatDuration, progressReporter } from "../../src/pipeline/progress.js";
 
 function fakeStream(isTTY: boolean) {
   const written: string[] = [];
@@ -33,6 +33,24 @@ test("on a TTY: a bar redrawn in place, finished on its own line", () => {
   assert.match(written[1], /^\r\[#{24}\] 2\/2 {2}2\.00 archs\/s {2}ETA 0s/);
   progress.end();
   assert.is(written[2], "\n");
+});
+
+test("a reporter of cumulative counts draws its bar from the first report, under its label", () => {
+  const { stream, written } = fakeStream(true);
+  const reporter = progressReporter("rank", stream);
+  reporter.end();
+  assert.equal(written, [], "nothing reported, nothing drawn");
+  reporter.onProgress(300, 600);
+  reporter.onProgress(600, 600);
+  reporter.end();
+  assert.match(written[written.length - 2], /\] 600\/600 /);
+  assert.is(written[written.length - 1], "\n");
+  const log = fakeStream(false);
+  let now = 0;
+  const plain = new Progress(10, log.stream, () => now, "eval");
+  now = 6000;
+  plain.reach(5);
+  assert.equal(log.written, ["eval: 5/10  0.83 archs/s  ETA 6s\n"]);
 });
 
 test("durations read as h/m/s", () => {
