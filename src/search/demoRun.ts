@@ -6,12 +6,11 @@
 // degenerate (no input→output path), has a finite score for every proxy of the run and a finite
 // target. Every method is scored on exactly that set.
 import { availableParallelism } from "node:os";
-import { splitDataset } from "../model/dataset.js";
+import { trainOnStats } from "../api/trainOnStats.js";
 import { predictParallel } from "../model/predictParallel.js";
 import type { Predictor } from "../model/predictor.js";
-import { encodeStats, labelStats } from "../model/statsDataset.js";
-import { TRAIN_DEFAULTS, train } from "../model/train.js";
-import { modelSetup, specEncoding } from "../api/modelSpec.js";
+import { encodeStats } from "../model/statsDataset.js";
+import { TRAIN_DEFAULTS } from "../model/train.js";
 import { archList } from "../pipeline/archList.js";
 import { defaultStorePath } from "../pipeline/cachePath.js";
 import { epochProgress } from "../pipeline/epochProgress.js";
@@ -103,24 +102,20 @@ export async function runDemo(options: DemoOptions = {}): Promise<{ report: Demo
 
   const archs = archList(spec, seed);
   const { selected } = selectStats(loadStats(store, { warn }), archs);
-  const encoding = specEncoding();
-  const labelled = labelStats(encodeStats(selected, encoding), table, TRAIN_TARGET);
-  const split = splitDataset(labelled, trainSize, seed);
-
-  progress.write(`demo: training ParZC (MABN) on ${split.train.archs.length} architectures (${TRAIN_TARGET})\n`);
+  progress.write(`demo: training ParZC (MABN) on ${trainSize} architectures (${TRAIN_TARGET})\n`);
   since = performance.now();
-  const { config } = modelSetup({}, split.train.archs.length);
-  const trained = await train(config, split.train, { encoding, seed, targetColumn: TRAIN_TARGET, onEpoch: epochProgress(TRAIN_DEFAULTS.epochs, progress) });
+  const trained = await trainOnStats(selected, { target: TRAIN_TARGET, trainSize, seed, table, source: store, warn, onEpoch: epochProgress(TRAIN_DEFAULTS.epochs, progress) });
   if (trained.stopped) warn(trained.stopped.message);
-  // As `parzc train` records it, so `parzc eval` and `parzc search` can use the demo's model.
-  trained.model.provenance = {
-    ...trained.model.provenance, stats: store, statsSettings: settings, target: TRAIN_TARGET,
-    trainIndices: split.trainIndices.map((i) => table.indexOf(labelled.archs[i])), createdAt: new Date().toISOString(),
-  };
+  // The statistics' settings too, so `parzc search --model` computes the same statistics.
+  trained.model.provenance = { ...trained.model.provenance, stats: store, statsSettings: settings };
   const trainSeconds = seconds(since);
 
+  const trainIndices = new Set(trained.model.provenance.trainIndices as number[]);
+  const encoded = encodeStats(selected, trained.model.encoding);
+  const held = encoded.archs.flatMap((arch, i) => (trainIndices.has(table.indexOf(arch)) ? [] : [i]));
+
   since = performance.now();
-  const heldOut = split.test;
+  const heldOut = { archs: held.map((i) => encoded.archs[i]), features: held.map((i) => encoded.features[i]) };
   const bar = progressReporter("demo", progress);
   const prediction = await predictParallel(trained.model, heldOut, { samples: DEMO_DEFAULTS.samples, seed, workers, onProgress: bar.onProgress });
   bar.end();
@@ -149,7 +144,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<{ report: Demo
     settings, store,
     targets: { train: TRAIN_TARGET, evaluate: EVAL_TARGET },
     counts: {
-      sampled: archs.length, withStats: selected.archs.length, trained: split.train.archs.length, heldOut: heldOut.archs.length,
+      sampled: archs.length, withStats: selected.archs.length, trained: trainIndices.size, heldOut: heldOut.archs.length,
       evaluated: evaluated.length, excludedDegenerate: degenerate.length, excludedUndefined: heldOut.archs.length - evaluated.length - degenerate.length, undefinedBy,
     },
     methods: compareMethods(methods, truth),
