@@ -4,6 +4,7 @@
 import { Random } from "../src/util/random.js";
 import { Arena } from "../src/wasm/arena.js";
 import type { WasmCore } from "../src/wasm/load.js";
+import { randomBuffers } from "./randomBuffers.js";
 import { medianMs } from "./timing.js";
 
 export interface KernelRate {
@@ -15,13 +16,7 @@ export interface KernelRate {
 export function kernelRates(core: WasmCore, repeats: number): KernelRate[] {
   const k = core.exports;
   const arena = new Arena(core.memory, k.heapBase());
-  const random = new Random(1);
-  const randomBuffer = (n: number): number => {
-    const at = arena.alloc(n * 4);
-    const view = arena.f32(at, n);
-    for (let i = 0; i < n; i++) view[i] = random.symmetric(1);
-    return at;
-  };
+  const randomBuffer = randomBuffers(arena, new Random(1));
   const rows: KernelRate[] = [];
   const time = (name: string, flops: number, run: () => void): void => {
     const ms = medianMs(run, { repeats, warmup: 3 });

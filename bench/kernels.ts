@@ -19,6 +19,7 @@ import { Arena } from "../src/wasm/arena.js";
 import type { KernelExports } from "../src/wasm/exports.js";
 import { float64Kernels } from "../src/wasm/float64.js";
 import { loadWasm } from "../src/wasm/load.js";
+import { randomBuffers } from "./randomBuffers.js";
 import { recordResults, recording } from "./record.js";
 import { argValue, medianMs, torchPython, wantsJson } from "./timing.js";
 
@@ -38,14 +39,7 @@ const k = core.exports;
 const k64 = float64Kernels(core.exports);
 const arena = new Arena(core.memory, k.heapBase());
 const random = new Random(1);
-
-/** A wasm buffer of n random values in [−1, 1), f32 or (bytes = 8) f64. */
-function randomBuffer(n: number, bytes: 4 | 8 = 4): number {
-  const at = arena.alloc(n * bytes);
-  const view = bytes === 4 ? arena.f32(at, n) : arena.f64(at, n);
-  for (let i = 0; i < n; i++) view[i] = random.symmetric(1);
-  return at;
-}
+const randomBuffer = randomBuffers(arena, random);
 
 /** A copy of the n floats at ptr, for the plain-TS side. */
 const host = (ptr: number, n: number): Float32Array => arena.f32(ptr, n).slice();
