@@ -55,9 +55,13 @@ test("an internal failure (the wasm core missing from the install) exits 1", () 
   assert.not.match(run.stderr, /\n\s+at /);
 });
 
-/** The CLI on a pseudo-terminal (util-linux `script`), where colour would show. */
+/**
+ * The CLI on a pseudo-terminal (util-linux `script`), where colour would show. Node's
+ * colour detection also reads CI, NODE_DISABLE_COLORS and TEAMCITY_VERSION (CI=1 means no
+ * colour), so they are dropped to make the terminal the only thing the test varies.
+ */
 function onTerminal(args: string, env: NodeJS.ProcessEnv): { status: number | null; output: string } {
-  const { NO_COLOR, FORCE_COLOR, ...inherited } = process.env;
+  const { NO_COLOR, FORCE_COLOR, NODE_DISABLE_COLORS, CI, TEAMCITY_VERSION, ...inherited } = process.env;
   const command = `${process.execPath} ${join(REPO, "dist", "cli", "main.js")} ${args}`;
   const run = spawnSync("script", ["-qec", command, "/dev/null"], { encoding: "utf8", env: { ...inherited, TERM: "xterm-256color", ...env } });
   return { status: run.status, output: run.stdout };
