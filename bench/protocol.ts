@@ -6,7 +6,7 @@
 //   node --import tsx bench/protocol.ts --stats STORE [--sizes 78,156,469,781,1563] [--seeds 0,1,2]
 //     [--variants mabn,mabn-no-magnitudes,mabn-no-encoder,mabn-channel,parzc-released,mixer,mlp,bayes-mlp]
 //     [--losses dk,pw,mse,mse+dk] [--dataset c10|c100|in16] [--epochs 200] [--lr 3e-4] [--alpha 0.5]
-//     [--workers 2] [--json results.json]
+//     [--rho-init -5] [--workers 2] [--json results.json]
 import { writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { DEFAULT_ARCH_ENCODER } from "../src/model/config.js";
@@ -49,12 +49,15 @@ const dataset = DATASETS[argValue("dataset", "c10")];
 const epochs = Number(argValue("epochs", "200"));
 const lr = argValue("lr", "") ? Number(argValue("lr", "")) : undefined;
 const alpha = argValue("alpha", "") ? Number(argValue("alpha", "")) : undefined;
+// Overrides the Bayesian layers' initial ρ (σ = softplus(ρ)) of every variant, for the noise ablation.
+const rhoInit = argValue("rho-init", "") ? Number(argValue("rho-init", "")) : undefined;
 const workers = Number(argValue("workers", String(availableParallelism())));
 for (const variant of variants) if (!VARIANTS[variant]) throw new Error(`unknown variant ${variant}: one of ${Object.keys(VARIANTS).join(", ")}`);
 
 const jobs: ProtocolJob[] = [];
 for (const variant of variants) for (const loss of losses) for (const trainSize of sizes) for (const seed of seeds) {
-  jobs.push({ store, variant, ...VARIANTS[variant], loss, trainSize, seed, trainColumn: dataset.train, evalColumns: dataset.evaluate, epochs, lr, alpha });
+  const { config, magnitudes } = VARIANTS[variant];
+  jobs.push({ store, variant, magnitudes, config: rhoInit === undefined ? config : { ...config, rhoInit }, loss, trainSize, seed, trainColumn: dataset.train, evalColumns: dataset.evaluate, epochs, lr, alpha });
 }
 
 const started = performance.now();
