@@ -9,6 +9,7 @@ import type { Nb201Table } from "../spaces/nb201/table.js";
 import { InputError } from "../util/errors.js";
 import type { Warn } from "../util/warn.js";
 import { encodeForModel } from "./inputs.js";
+import { untrainedPositions } from "./untrained.js";
 
 export interface EvaluationOptions extends ParallelOptions {
   /** Benchmark column to compare with, e.g. c10_test_200 (ParZC evaluates on test accuracy). */
@@ -25,8 +26,7 @@ export async function evaluateOnStats(model: Predictor, stats: NodeStats, option
   const { target, table, source, warn } = options;
   const labelled = labelStats(encodeForModel(stats, model.encoding, source, warn), table, target);
   if (labelled.missingTargets > 0) warn(`${labelled.missingTargets} architecture(s) have no ${target} value and are left out.`);
-  const trained = new Set(options.includeTrain ? [] : ((model.provenance.trainIndices as number[] | undefined) ?? []));
-  const keep = labelled.archs.map((_, i) => i).filter((i) => !trained.has(table.indexOf(labelled.archs[i])));
+  const keep = options.includeTrain ? labelled.archs.map((_, i) => i) : untrainedPositions(labelled.archs, model, table);
   if (keep.length < 2) throw new InputError(`${source} has ${keep.length} architecture(s) with ${target} outside the model's training set; evaluation needs at least 2.`);
   const prediction = await predictParallel(model, { archs: keep.map((i) => labelled.archs[i]), features: keep.map((i) => labelled.features[i]) }, options);
   return rankingMetrics(prediction.mean, keep.map((i) => labelled.targets[i]));

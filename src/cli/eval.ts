@@ -5,7 +5,7 @@ import { Command } from "commander";
 import { ParZC } from "../api/parzc.js";
 import { formatMetric } from "./modelInputs.js";
 import { integerAtLeast } from "./optionParsers.js";
-import { progressReporter } from "../pipeline/progress.js";
+import { withProgress } from "../pipeline/progress.js";
 
 interface EvalOptions {
   model: string;
@@ -40,9 +40,8 @@ export function evalCommand(): Command {
     .action(async (options: EvalOptions) => {
       const model = await ParZC.load(options.model);
       const { target, includeTrain, samples, seed, workers, data } = options;
-      const bar = progressReporter("eval");
-      const metrics = await model.evaluate(options.stats, { target, includeTrain, samples, seed, workers, data, onProgress: bar.onProgress });
-      bar.end();
+      const metrics = await withProgress("eval", (onProgress) =>
+        model.evaluate(options.stats, { target, includeTrain, samples, seed, workers, data, onProgress }));
       if (options.json) {
         process.stdout.write(JSON.stringify(metrics) + "\n");
         return;

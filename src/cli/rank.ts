@@ -6,7 +6,7 @@ import { ParZC } from "../api/parzc.js";
 import { rankPrediction } from "../api/ranking.js";
 import { benchmarkTable, storeFeatures } from "./modelInputs.js";
 import { integerAtLeast } from "./optionParsers.js";
-import { progressReporter } from "../pipeline/progress.js";
+import { withProgress } from "../pipeline/progress.js";
 
 interface RankOptions {
   model: string;
@@ -40,9 +40,8 @@ export function rankCommand(): Command {
       const model = await ParZC.load(options.model);
       const features = storeFeatures(options.stats, model.encoding);
       const started = performance.now();
-      const bar = progressReporter("rank");
-      const prediction = await model.predict(features, { samples: options.samples, seed: options.seed, workers: options.workers, onProgress: bar.onProgress });
-      bar.end();
+      const prediction = await withProgress("rank", (onProgress) =>
+        model.predict(features, { samples: options.samples, seed: options.seed, workers: options.workers, onProgress }));
       const seconds = (performance.now() - started) / 1000;
       const table = benchmarkTable(options.data);
       const rows = rankPrediction(prediction.archs, prediction, options.top).map(({ rank, arch, mean, std }) => ({ rank, arch, index: table.indexOf(arch), mean, std }));

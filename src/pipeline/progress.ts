@@ -63,13 +63,15 @@ export class Progress {
 }
 
 /**
- * For work that reports cumulative counts (predictParallel's onProgress): the bar appears with the
- * first report, so a run too short to report draws nothing; `end` closes it.
+ * Runs work that reports cumulative counts (predictParallel's onProgress) under a bar labelled
+ * `label`. The bar appears with the first report, so a run too short to report draws nothing, and
+ * it is closed when the work ends, failed or not.
  */
-export function progressReporter(label: string, stream: ProgressStream = process.stderr): { onProgress: (done: number, total: number) => void; end: () => void } {
+export async function withProgress<T>(label: string, run: (onProgress: (done: number, total: number) => void) => Promise<T>, stream: ProgressStream = process.stderr): Promise<T> {
   let progress: Progress | undefined;
-  return {
-    onProgress: (done, total) => (progress ??= new Progress(total, stream, undefined, label)).reach(done),
-    end: () => progress?.end(),
-  };
+  try {
+    return await run((done, total) => (progress ??= new Progress(total, stream, undefined, label)).reach(done));
+  } finally {
+    progress?.end();
+  }
 }

@@ -7,6 +7,7 @@
 // target. Every method is scored on exactly that set.
 import { availableParallelism } from "node:os";
 import { trainOnStats } from "../api/trainOnStats.js";
+import { untrainedPositions } from "../api/untrained.js";
 import { predictParallel } from "../model/predictParallel.js";
 import type { Predictor } from "../model/predictor.js";
 import { encodeStats } from "../model/statsDataset.js";
@@ -14,7 +15,7 @@ import { TRAIN_DEFAULTS } from "../model/train.js";
 import { archList } from "../pipeline/archList.js";
 import { defaultStorePath } from "../pipeline/cachePath.js";
 import { epochProgress } from "../pipeline/epochProgress.js";
-import { progressReporter, type ProgressStream } from "../pipeline/progress.js";
+import { withProgress, type ProgressStream } from "../pipeline/progress.js";
 import type { StatsSettings } from "../pipeline/settings.js";
 import { loadStats } from "../pipeline/statsData.js";
 import { runStats } from "../pipeline/statsRun.js";
@@ -110,15 +111,13 @@ export async function runDemo(options: DemoOptions = {}): Promise<{ report: Demo
   trained.model.provenance = { ...trained.model.provenance, stats: store, statsSettings: settings };
   const trainSeconds = seconds(since);
 
-  const trainIndices = new Set(trained.model.provenance.trainIndices as number[]);
   const encoded = encodeStats(selected, trained.model.encoding);
-  const held = encoded.archs.flatMap((arch, i) => (trainIndices.has(table.indexOf(arch)) ? [] : [i]));
+  const held = untrainedPositions(encoded.archs, trained.model, table);
 
   since = performance.now();
   const heldOut = { archs: held.map((i) => encoded.archs[i]), features: held.map((i) => encoded.features[i]) };
-  const bar = progressReporter("demo", progress);
-  const prediction = await predictParallel(trained.model, heldOut, { samples: DEMO_DEFAULTS.samples, seed, workers, onProgress: bar.onProgress });
-  bar.end();
+  const prediction = await withProgress("demo", (onProgress) =>
+    predictParallel(trained.model, heldOut, { samples: DEMO_DEFAULTS.samples, seed, workers, onProgress }), progress);
   const predictSeconds = seconds(since);
 
   const position = new Map(selected.archs.map((arch, i) => [arch, i]));
@@ -144,7 +143,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<{ report: Demo
     settings, store,
     targets: { train: TRAIN_TARGET, evaluate: EVAL_TARGET },
     counts: {
-      sampled: archs.length, withStats: selected.archs.length, trained: trainIndices.size, heldOut: heldOut.archs.length,
+      sampled: archs.length, withStats: selected.archs.length, trained: (trained.model.provenance.trainIndices as number[]).length, heldOut: heldOut.archs.length,
       evaluated: evaluated.length, excludedDegenerate: degenerate.length, excludedUndefined: heldOut.archs.length - evaluated.length - degenerate.length, undefinedBy,
     },
     methods: compareMethods(methods, truth),

@@ -4,7 +4,7 @@
 import { existsSync } from "node:fs";
 import { type ArchSpec, archList } from "../pipeline/archList.js";
 import { defaultStorePath } from "../pipeline/cachePath.js";
-import { progressReporter, type ProgressStream } from "../pipeline/progress.js";
+import { withProgress, type ProgressStream } from "../pipeline/progress.js";
 import type { StatsSettings } from "../pipeline/settings.js";
 import { loadStats } from "../pipeline/statsData.js";
 import { runStats } from "../pipeline/statsRun.js";
@@ -102,9 +102,8 @@ export async function runSearch(ranker: Ranker, options: SearchOptions): Promise
     const encoded = encodeStats(selected, ranker.model.encoding);
     if (encoded.missingNodes > 0) warn(`${encoded.missingNodes} architecture(s) lack node vectors of ${ranker.model.encoding.proxies.join(", ")} and are not ranked.`);
     progress.write(`search: predicting ${encoded.archs.length} architectures with K=${ranker.samples} weight samples\n`);
-    const bar = progressReporter("search", progress);
-    const prediction = await predictParallel(ranker.model, encoded, { samples: ranker.samples, seed: options.seed, workers: options.workers, onProgress: bar.onProgress });
-    bar.end();
+    const prediction = await withProgress("search", (onProgress) =>
+      predictParallel(ranker.model, encoded, { samples: ranker.samples, seed: options.seed, workers: options.workers, onProgress }), progress);
     result = zeroShotSearch(encoded.archs, prediction.mean, prediction.std, options.top, table, options.target);
   } else {
     const scores = ranker.weighting ? weightedScores(selected, ranker.proxy, ranker.weighting) : selected.scores[ranker.proxy];

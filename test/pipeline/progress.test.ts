@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { Progress, formatDuration, progressReporter } from "../../src/pipeline/progress.js";
+import { Progress, formatDuration, withProgress } from "../../src/pipeline/progress.js";
 
 function fakeStream(isTTY: boolean) {
   const written: string[] = [];
@@ -35,16 +35,23 @@ test("on a TTY: a bar redrawn in place, finished on its own line", () => {
   assert.is(written[2], "\n");
 });
 
-test("a reporter of cumulative counts draws its bar from the first report, under its label", () => {
+test("work that reports cumulative counts gets its bar from the first report, closed when it ends or fails", async () => {
   const { stream, written } = fakeStream(true);
-  const reporter = progressReporter("rank", stream);
-  reporter.end();
+  assert.is(await withProgress("rank", async () => "quiet", stream), "quiet");
   assert.equal(written, [], "nothing reported, nothing drawn");
-  reporter.onProgress(300, 600);
-  reporter.onProgress(600, 600);
-  reporter.end();
+  await withProgress("rank", async (onProgress) => {
+    onProgress(300, 600);
+    onProgress(600, 600);
+  }, stream);
   assert.match(written[written.length - 2], /\] 600\/600 /);
   assert.is(written[written.length - 1], "\n");
+  const failing = fakeStream(true);
+  const failed = withProgress("rank", async (onProgress) => {
+    onProgress(1, 600);
+    throw new Error("worker died");
+  }, failing.stream);
+  await failed.then(() => assert.unreachable("the error passes through"), (error: Error) => assert.is(error.message, "worker died"));
+  assert.is(failing.written[failing.written.length - 1], "\n", "the bar is closed");
   const log = fakeStream(false);
   let now = 0;
   const plain = new Progress(10, log.stream, () => now, "eval");
