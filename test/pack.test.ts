@@ -1,8 +1,12 @@
 // The package as published: `npm pack` of the built tree, installed into an empty folder with its
 // dependencies from the npm cache (--offline: no network), where `npx parzc` runs and
 // `import { nb201, computeProxies, ParZC, kendallTau } from "parzc"` works, typings included.
+// `npm ci` caches the dependencies' tarballs but not the registry's metadata, which a plain
+// `npm install --offline` needs (ENOTCACHED on an empty cache). So the scratch app gets a lockfile
+// built from ours: with every version and integrity pinned, `npm ci --offline` needs only tarballs.
 import { spawnSync, type SpawnSyncOptions } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "uvu";
@@ -14,8 +18,13 @@ const scratch = mkdtempSync(join(tmpdir(), "parzc-pack-"));
 const app = join(scratch, "app");
 const ARCH = "|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|";
 // npm passes its settings to scripts as npm_config_* variables (local_prefix among them): a child
-// npm would obey them and install into this repository. Give it none, and keep it offline.
-const env = { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name))), npm_config_offline: "true", NO_COLOR: "1" };
+// npm would obey them and install into this repository. Give it none but the cache (where `npm ci`
+// put the dependencies' tarballs, e.g. an empty folder the user named), and keep it offline.
+const env = {
+  ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name) || name.toLowerCase() === "npm_config_cache")),
+  npm_config_offline: "true",
+  NO_COLOR: "1",
+};
 
 function run(command: string, args: string[], options: SpawnSyncOptions = {}) {
   const result = spawnSync(command, args, { cwd: app, encoding: "utf8", env, ...options });
@@ -24,16 +33,38 @@ function run(command: string, args: string[], options: SpawnSyncOptions = {}) {
 
 let files: string[] = [];
 
+interface LockEntry {
+  dev?: boolean;
+  [field: string]: unknown;
+}
+
+/** The scratch app's package.json and lockfile: parzc from the tarball, its dependencies as our lockfile pins them. */
+function writeApp(tarball: string): void {
+  const ours = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")) as { version: string; license: string; dependencies: Record<string, string>; bin: Record<string, string>; engines: Record<string, string> };
+  const lock = JSON.parse(readFileSync(join(REPO, "package-lock.json"), "utf8")) as { packages: Record<string, LockEntry> };
+  const spec = `file:${tarball}`;
+  const integrity = `sha512-${createHash("sha512").update(readFileSync(tarball)).digest("base64")}`;
+  const packages: Record<string, unknown> = {
+    "": { name: "scratch", dependencies: { parzc: spec } },
+    "node_modules/parzc": { version: ours.version, resolved: spec, integrity, license: ours.license, dependencies: ours.dependencies, bin: ours.bin, engines: ours.engines },
+  };
+  for (const [path, entry] of Object.entries(lock.packages)) if (path !== "" && !entry.dev) packages[path] = entry;
+  writeFileSync(join(app, "package.json"), JSON.stringify({ name: "scratch", private: true, type: "module", dependencies: { parzc: spec } }));
+  writeFileSync(join(app, "package-lock.json"), JSON.stringify({ name: "scratch", lockfileVersion: 3, requires: true, packages }));
+}
+
 test.before(() => {
   mkdirSync(app);
-  writeFileSync(join(app, "package.json"), JSON.stringify({ name: "scratch", private: true, type: "module" }));
   const packed = run("npm", ["pack", "--json", "--pack-destination", scratch], { cwd: REPO });
   assert.is(packed.status, 0, packed.stderr);
   const [info] = JSON.parse(packed.stdout) as { filename: string; files: { path: string }[] }[];
   files = info.files.map((file) => file.path);
-  const installed = run("npm", ["install", "--no-audit", "--no-fund", "--offline", join(scratch, info.filename)]);
+  writeApp(join(scratch, info.filename));
+  const installed = run("npm", ["ci", "--no-audit", "--no-fund", "--offline"]);
   assert.is(installed.status, 0, installed.stderr);
 });
+
+test.after(() => rmSync(scratch, { recursive: true, force: true }));
 
 test("the tarball holds the compiled code, its typings and the wasm core, not the sources", () => {
   for (const path of ["package.json", "README.md", "build/parzc.wasm", "dist/index.js", "dist/index.d.ts", "dist/cli/main.js", "dist/model/predictWorker.js"]) {
