@@ -1,7 +1,8 @@
 // The browser build: esbuild bundles src/browser.ts (the library, as dist/web/parzc.js) and the demo
 // page's script and worker (web/) as ES modules sharing chunks; gpu.js's browser build becomes a
-// chunk loaded on first use. The wasm is not copied: src/wasm/load.ts fetches build/parzc.wasm
-// relative to the bundle, and tools/serve-web.ts serves both.
+// chunk loaded on first use. The wasm and the data are not copied: src/wasm/load.ts fetches
+// build/parzc.wasm and the page fetches its bundled sample (data/cifar10/…, data/models/…)
+// relative to the bundle, and tools/serve-web.ts serves all three.
 //   node --import tsx tools/build-web.ts [--outdir dist/web]
 // A Node built-in in the browser graph fails the build, except in the modules listed below, whose
 // Node functions (reading the data folder, model files from paths) a page never calls: there each
@@ -19,9 +20,10 @@ export const WEB_ENTRIES: Record<string, string> = { parzc: "src/browser.ts", ap
 /** Importer (from the repository root) → the Node built-ins it may import in a browser bundle. */
 const NODE_ONLY_IMPORTS: Record<string, readonly string[]> = {
   "src/data/paths.ts": ["node:fs", "node:path", "node:url"],
-  "src/data/csv.ts": ["node:fs"],
-  "src/data/cifar10.ts": ["node:fs"],
+  "src/data/dataBytes.ts": ["node:fs", "node:path", "node:zlib"],
+  "src/data/manifest.ts": ["node:crypto", "node:fs", "node:path"],
   "src/model/modelFile.ts": ["node:fs"],
+  "src/util/safeFiles.ts": ["node:fs", "node:path", "node:crypto"],
   "bench/timing.ts": ["node:child_process"],
 };
 

@@ -3,6 +3,7 @@
 // latest results are also on window.parzc, for the console (and the browser test).
 import { nb201, PARZC_PROXIES, proxyNames, Random, type ProxyRecord } from "../src/browser.js";
 import { ARCH_PRESETS, checkArchLines } from "./archInput.js";
+import { BUNDLED_IMAGES, BUNDLED_MODEL, fetchBundled, fileName, gunzipByName } from "./bundled.js";
 import { nodeChart, SERIES_COLOURS } from "./chart.js";
 import type { PageState, Reply, Request } from "./protocol.js";
 
@@ -175,19 +176,40 @@ for (const name of proxyNames()) {
   proxyList.append(label);
 }
 
-$<HTMLInputElement>("cifar-file").onchange = async (event) => {
-  const file = (event.target as HTMLInputElement).files?.[0];
-  if (!file) return;
+/** Images from a chosen file or the bundled sample (gunzipped if named .gz) into the worker; a failure shows under Images. */
+async function loadImages(name: string, read: () => Promise<ArrayBuffer>): Promise<void> {
   state.images = 0;
-  $("cifar-status").textContent = `reading ${file.name}…`;
-  const bytes = await file.arrayBuffer();
-  send({ type: "images", name: file.name, bytes }, [bytes]);
-};
+  $("cifar-error").textContent = "";
+  $("cifar-status").textContent = `reading ${name}…`;
+  try {
+    const bytes = await gunzipByName(name, await read());
+    send({ type: "images", name, bytes }, [bytes]);
+  } catch (error) {
+    $("cifar-status").textContent = "no images loaded";
+    $("cifar-error").textContent = error instanceof Error ? error.message : String(error);
+    updateButtons();
+  }
+}
 
-$<HTMLInputElement>("model-file").onchange = async (event) => {
+async function loadModel(name: string, read: () => Promise<string>): Promise<void> {
+  try {
+    send({ type: "model", name, text: await read() });
+  } catch (error) {
+    $("model-error").textContent = error instanceof Error ? error.message : String(error);
+  }
+}
+
+$<HTMLInputElement>("cifar-file").onchange = (event) => {
   const file = (event.target as HTMLInputElement).files?.[0];
-  if (file) send({ type: "model", name: file.name, text: await file.text() });
+  if (file) void loadImages(file.name, () => file.arrayBuffer());
 };
+$("bundled-images").onclick = () => void loadImages(fileName(BUNDLED_IMAGES), async () => (await fetchBundled(BUNDLED_IMAGES)).arrayBuffer());
+
+$<HTMLInputElement>("model-file").onchange = (event) => {
+  const file = (event.target as HTMLInputElement).files?.[0];
+  if (file) void loadModel(file.name, () => file.text());
+};
+$("bundled-model").onclick = () => void loadModel(fileName(BUNDLED_MODEL), async () => (await fetchBundled(BUNDLED_MODEL)).text());
 
 computeButton.onclick = () => {
   const archs = validArchs();

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gpuJsDefaultMode, REAL_GPU_MODES, selectMatmul, type MatmulBackendName } from "../backends/index.js";
-import { resolveDataRoot } from "../data/paths.js";
+import { findDataRoot, type DataRootSource } from "../data/paths.js";
 import { packageJson, packageRoot, type PackageJson } from "./packageJson.js";
 import { wasmFeatures, type WasmFeatures } from "./wasmFeatures.js";
 
@@ -21,7 +21,8 @@ export interface EnvironmentReport {
   dependencies: Record<(typeof RUNTIME_DEPENDENCIES)[number], string | null>;
   wasm: WasmFeatures;
   matmul: { backend: MatmulBackendName; device: string; reason: string };
-  data: { root: string; via: "--data" | "PARZC_DATA" | "default"; folders: Record<(typeof DATA_FOLDERS)[number], boolean> } | { root: null; problem: string };
+  /** The data root and the rule that picked it (src/data/paths.ts: --data, PARZC_DATA, the bundled data/, ../shared/data). */
+  data: { root: string; via: DataRootSource; folders: Record<(typeof DATA_FOLDERS)[number], boolean> } | { root: null; problem: string };
 }
 
 /** The version of the package `name` resolves to from here (only if it lies under `within`), or null. */
@@ -55,13 +56,12 @@ async function matmulChoice(): Promise<EnvironmentReport["matmul"]> {
 }
 
 function dataRoot(explicit: string | undefined): EnvironmentReport["data"] {
-  let root: string;
+  let root: string, via: DataRootSource;
   try {
-    root = resolveDataRoot(explicit);
+    ({ path: root, via } = findDataRoot(explicit));
   } catch (error) {
     return { root: null, problem: error instanceof Error ? error.message : String(error) };
   }
-  const via = explicit !== undefined ? "--data" : process.env.PARZC_DATA ? "PARZC_DATA" : "default";
   const folders = Object.fromEntries(DATA_FOLDERS.map((name) => [name, existsSync(join(root, name))])) as Record<(typeof DATA_FOLDERS)[number], boolean>;
   return { root, via, folders };
 }

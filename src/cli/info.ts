@@ -2,6 +2,7 @@
 // the data folder), for bug reports and for checking a setup before a long run.
 import { Command } from "commander";
 import { environmentReport, type EnvironmentReport } from "../api/environment.js";
+import { DATA_LOOKUP_ORDER, type DataRootSource } from "../data/paths.js";
 
 interface InfoOptions {
   json?: boolean;
@@ -25,10 +26,18 @@ function wasmLines({ simd, threads }: EnvironmentReport["wasm"]): [string, strin
   ];
 }
 
+/** Why a root was picked, after src/data/paths.ts's order: --data, PARZC_DATA, the bundled data/, ../shared/data. */
+const WHY: Record<DataRootSource, string> = {
+  "--data": "from --data",
+  PARZC_DATA: "from PARZC_DATA",
+  bundled: "the project's own data/, gzipped and checked against its manifest.json: no --data or PARZC_DATA given",
+  shared: "../shared/data: no --data or PARZC_DATA given, and the project has no data/ folder",
+};
+
 function dataLine(data: EnvironmentReport["data"]): string {
   if (data.root === null) return `none found. ${data.problem}`;
   const folders = Object.entries(data.folders).map(([name, present]) => `${name}/ ${yesNo(present)}`).join(", ");
-  return `${data.root} (from ${data.via === "default" ? "the default ../shared/data" : data.via}); ${folders}`;
+  return `${data.root} (${WHY[data.via]}); ${folders}`;
 }
 
 function humanReport(report: EnvironmentReport): string {
@@ -50,7 +59,7 @@ export function infoCommand(): Command {
   return new Command("info")
     .description("Show versions (parzc, Node, AssemblyScript, commander, piscina, gpu.js), the wasm features in use, the matmul backend the model would pick and the data folder found")
     .option("--json", "print the report as one JSON object")
-    .option("--data <dir>", "data folder to check (default: $PARZC_DATA, then ../shared/data beside the repository)")
+    .option("--data <dir>", `data folder to check (parzc looks at ${DATA_LOOKUP_ORDER})`)
     .addHelpText("after", EXAMPLES)
     .action(async (options: InfoOptions) => {
       const report = await environmentReport(options.data);

@@ -1,9 +1,9 @@
 // A small CSV reader for the benchmark tables: a header row, comma-separated fields, optional
 // double quotes around a field ("" inside quotes is a literal quote; NASLib tuples are quoted
 // because they hold commas), \n or \r\n line ends, a trailing newline. No newlines inside fields.
-import { readFileSync } from "node:fs";
 import { InputError } from "../util/errors.js";
-import { existingFile } from "./paths.js";
+import { readDataText } from "./dataBytes.js";
+import { existingDataFile } from "./paths.js";
 
 export interface Csv {
   /** Where the text came from, for error messages. */
@@ -55,8 +55,10 @@ export function parseCsv(text: string, source: string): Csv {
   return { source, header, rows };
 }
 
+/** The CSV at `path`, or at `path`.gz (gunzipped) when only that exists. */
 export function readCsv(path: string): Csv {
-  return parseCsv(readFileSync(existingFile(path, "CSV file"), "utf8"), path);
+  const file = existingDataFile(path, "CSV file");
+  return parseCsv(readDataText(file), file);
 }
 
 /** Position of a named column; the error lists the columns there are. */

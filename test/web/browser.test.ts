@@ -1,13 +1,16 @@
 // The demo page in a real Chromium: bad input (a malformed arch, a wrong-size CIFAR file, a model
 // of another version) gets a clear message and the page stays usable; then proxies and a ranking
-// computed in the page's worker equal the same computations in Node to 1e-5 (relative above 1).
+// computed in the page's worker equal the same computations in Node to 1e-5 (relative above 1),
+// from chosen files and from the bundled sample images and model (no file chosen).
 // Needs Debian's chromium at /usr/bin/chromium (.ci/run installs it); without it this test fails.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { dataFile, resolveDataRoot } from "../../src/data/paths.js";
+import { readDataBytes } from "../../src/data/dataBytes.js";
+import { bundledDataRoot, dataFile, resolveDataRoot } from "../../src/data/paths.js";
 import { defaultConfig } from "../../src/model/config.js";
 import { syntheticDataset } from "../../src/model/dataset.js";
 import { modelDocument, parseModel } from "../../src/model/modelFile.js";
@@ -31,7 +34,7 @@ const ARCHS = [
 const SAMPLES = 8;
 
 let browser: Browser, page: Page, server: WebServer;
-const files = { cifar: "", truncated: join(out, "truncated.bin"), model: join(out, "model.json"), oldModel: join(out, "model-v2.json") };
+const files = { cifar: "", truncated: join(out, "truncated.bin"), brokenGzip: join(out, "broken.bin.gz"), model: join(out, "model.json"), oldModel: join(out, "model-v2.json") };
 let modelText = "";
 
 /** What the page holds, with typed arrays as plain arrays. */
@@ -47,7 +50,8 @@ async function start(): Promise<void> {
   }
   mkdirSync(out, { recursive: true });
   files.cifar = dataFile(resolveDataRoot(), "cifar10", "data_batch_1_first1000.bin");
-  writeFileSync(files.truncated, readFileSync(files.cifar).subarray(0, 2 * 3073 + 100));
+  writeFileSync(files.truncated, readDataBytes(files.cifar).subarray(0, 2 * 3073 + 100));
+  writeFileSync(files.brokenGzip, gzipSync(readDataBytes(files.cifar)).subarray(0, 5000));
   const config = defaultConfig("mabn", { sequence: 32, segment: 8, width: 8, depth: 1, archEncoder: { width: 4, layers: 1, hidden: 8 } });
   const { model } = await train(config, syntheticDataset(40, { seed: 8 }), { epochs: 1, seed: 3 });
   const document = modelDocument(model);
@@ -110,6 +114,9 @@ browserTest("a malformed arch, a wrong-size CIFAR file and a model of another ve
   await page.setInputFiles("#cifar-file", files.truncated);
   await page.waitForFunction(() => document.getElementById("cifar-error")!.textContent !== "");
   assert.match(await text("#cifar-error"), /truncated\.bin is 6246 bytes, not a whole number of CIFAR-10 records/);
+  await page.setInputFiles("#cifar-file", files.brokenGzip);
+  await page.waitForFunction(() => /gzip/.test(document.getElementById("cifar-error")!.textContent ?? ""));
+  assert.match(await text("#cifar-error"), /broken\.bin\.gz is not a complete gzip file/);
 
   await page.setInputFiles("#model-file", files.oldModel);
   await page.waitForFunction(() => document.getElementById("model-error")!.textContent !== "");
@@ -169,13 +176,13 @@ async function checkProxies(on: Page): Promise<void> {
   });
 }
 
-/** Ranks in the page and compares the mean and std of every architecture with Node's predict. */
-async function checkRanking(on: Page): Promise<void> {
+/** Ranks in the page and compares the mean and std of every architecture with Node's predict of the model `text`. */
+async function checkRanking(on: Page, text = modelText): Promise<void> {
   await on.click("#rank");
   await on.waitForFunction((n) => window.parzc.ranking.length === n && !window.parzc.busy, ARCHS.length, { timeout: 120_000 });
   const ranking = await on.evaluate((): PageResults["ranking"] => window.parzc.ranking);
   const records = await nodeProxies();
-  const model = await parseModel(modelText, "model.json");
+  const model = await parseModel(text, "model.json");
   const stats = { archs: records.map((r) => r.arch), nodes: Object.fromEntries(PARZC_PROXIES.map((p) => [p, records.map((r) => r.nodes[p])])) };
   const prediction = predict(model, encodeStats(stats, model.encoding), { samples: SAMPLES, seed: 0 });
   assert.ok(ranking.some((row) => row.std > 0), "a Bayesian model's samples differ");
@@ -195,6 +202,24 @@ browserTest("proxies computed in the page's worker equal Node's", async () => {
 browserTest("the page's ranking (mean and std over K samples) equals Node's", async () => {
   await checkRanking(page);
   await page.screenshot({ path: join(out, "page.png"), fullPage: true });
+});
+
+browserTest("the bundled sample images and model, with no file chosen, give Node's proxies and ranking", async () => {
+  const bundledPage = await openPage("");
+  const fetched: string[] = [];
+  bundledPage.on("request", (request) => fetched.push(new URL(request.url()).pathname));
+  await bundledPage.fill("#archs", ARCHS.join("\n"));
+  await bundledPage.click("#bundled-images");
+  await bundledPage.waitForFunction(() => window.parzc.images > 0, undefined, { timeout: 60_000 });
+  assert.is(await text("#cifar-status", bundledPage), "data_batch_1_first1000.bin.gz: 1000 images");
+  await bundledPage.click("#bundled-model");
+  await bundledPage.waitForFunction(() => window.parzc.model !== null, undefined, { timeout: 60_000 });
+  assert.match(await text("#model-status", bundledPage), /^nb201-web-small\.json: mabn, \d+ tensors, inputs grad_norm, snip, synflow × 98 nodes/);
+  assert.is(await text("#cifar-error", bundledPage) + await text("#model-error", bundledPage), "");
+  assert.ok(fetched.includes("/data/cifar10/data_batch_1_first1000.bin.gz") && fetched.includes("/data/models/nb201-web-small.json"), fetched.join(" "));
+  await checkProxies(bundledPage);
+  await checkRanking(bundledPage, readFileSync(join(bundledDataRoot(), "models", "nb201-web-small.json"), "utf8"));
+  await bundledPage.close();
 });
 
 browserTest("with ?matmul=wasm the page's proxies and ranking equal Node's too", async () => {

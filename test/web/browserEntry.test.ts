@@ -1,12 +1,12 @@
 // The browser build's pieces, checked in Node: inputs built from raw CIFAR bytes equal the Node
 // path's, the browser's base64 Buffer matches Node's on model parameters, and the bundler refuses
 // a Node-only module in the browser graph, naming it.
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { Buffer as BrowserBuffer } from "../../src/browser/base64Buffer.js";
 import { parseCifar10 } from "../../src/data/cifar10Format.js";
+import { readDataBytes } from "../../src/data/dataBytes.js";
 import { dataFile, resolveDataRoot } from "../../src/data/paths.js";
 import { proxyInputsFromImages } from "../../src/proxies/imageInputs.js";
 import { proxyInputs } from "../../src/proxies/inputs.js";
@@ -16,7 +16,7 @@ import { buildWeb } from "../../tools/build-web.js";
 
 test("proxy inputs from CIFAR bytes equal the Node path's for the same seed and batch", () => {
   const file = dataFile(resolveDataRoot(), "cifar10", "data_batch_1_first1000.bin");
-  const fromBytes = proxyInputsFromImages(parseCifar10(readFileSync(file), "first1000.bin"), { batchSize: 16, seed: 3 });
+  const fromBytes = proxyInputsFromImages(parseCifar10(readDataBytes(file), "first1000.bin"), { batchSize: 16, seed: 3 });
   const fromNode = proxyInputs({ batchSize: 16, seed: 3 });
   for (const key of ["batch", "secondBatch"] as const) {
     assert.equal(Array.from(fromBytes[key].labels), Array.from(fromNode[key].labels));
