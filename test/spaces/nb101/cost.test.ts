@@ -1,15 +1,15 @@
 // Params and FLOPs in closed form against every NB101 record we hold, and the graph hash
 // against nasbench's own keys.
-import { readFileSync } from "node:fs";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { readDataText } from "../../../src/data/dataBytes.js";
 import { dataFile, resolveDataRoot } from "../../../src/data/paths.js";
 import { parseCell } from "../../../src/spaces/nb101/codec.js";
 import { nb101Cost } from "../../../src/spaces/nb101/cost.js";
 import { nb101Hash } from "../../../src/spaces/nb101/hash.js";
 
 const root = resolveDataRoot();
-const json = (...parts: string[]) => JSON.parse(readFileSync(dataFile(root, ...parts), "utf8"));
+const json = (...parts: string[]) => JSON.parse(readDataText(dataFile(root, ...parts)));
 
 test("params and FLOPs equal NASLib's for all 500 cells of zc_nasbench101_subset.json", () => {
   const records = Object.entries<{ params: number; flops: number }>(json("naslib_zc", "zc_nasbench101_subset.json").nasbench101.cifar10);
