@@ -1,12 +1,26 @@
-// `parzc stats import`: a JSONL export (plain or .gz) back into a store. Every line must carry
-// the settings of the first; architectures the store already holds are skipped.
+// `parzc stats import`: a JSONL export (plain or .gz) back into a store. Every line is checked
+// against what parzc itself would have written: the arch's NB201 index, known proxies, finite
+// scores, one node value per Conv/Linear node, and the first line's settings. The whole file is
+// checked before the store is touched, so a bad file imports nothing; architectures the store
+// already holds are skipped.
 import { readLines } from "../data/textFiles.js";
-import { nb201 } from "../spaces/nb201/index.js";
+import { resolveDataRoot } from "../data/paths.js";
+import { getProxy } from "../proxies/index.js";
+import { NB201_DATASET_NAMES, type Nb201Arch, type Nb201Table, nb201 } from "../spaces/nb201/index.js";
+import { nb201TableFile } from "../spaces/nb201/table.js";
 import { InputError } from "../util/errors.js";
 import { defaultStorePath } from "./cachePath.js";
 import { type ExportedArch, storedArch } from "./exportFormats.js";
 import { type StatsSettings, settingDifference } from "./settings.js";
 import { StatsStore, type Warn, warnOnStderr } from "./store.js";
+
+export interface ImportOptions {
+  /** The store (default: the one `parzc stats` would use for the file's settings). */
+  out?: string;
+  /** The data folder with the NB201 table (--data); resolved as everywhere else when absent. */
+  data?: string;
+  warn?: Warn;
+}
 
 export interface ImportSummary {
   store: string;
@@ -14,6 +28,10 @@ export interface ImportSummary {
   /** Already in the store. */
   skipped: number;
 }
+
+const REEXPORT = "re-export the store with `parzc stats export`";
+
+const isFiniteOrNull = (value: unknown) => value === null || (typeof value === "number" && Number.isFinite(value));
 
 function parsedLine(text: string, where: string): ExportedArch {
   let line: Partial<ExportedArch>;
@@ -23,44 +41,106 @@ function parsedLine(text: string, where: string): ExportedArch {
     throw new InputError(`${where} is not JSON (${(error as Error).message}): expected one exported architecture a line, as \`parzc stats export\` writes.`);
   }
   const complete =
-    typeof line.arch === "string" && Number.isInteger(line.index) && typeof line.dataset === "string" && Number.isInteger(line.batch) &&
-    Number.isInteger(line.seed) && typeof line.proxies === "object" && Array.isArray(line.flags);
+    typeof line?.arch === "string" && Number.isInteger(line.index) && typeof line.dataset === "string" && Number.isInteger(line.batch) &&
+    Number.isInteger(line.seed) && typeof line.proxies === "object" && line.proxies !== null && Array.isArray(line.flags);
   if (!complete) throw new InputError(`${where} lacks some of arch, index, dataset, batch, seed, proxies and flags: expected a line of \`parzc stats export\`.`);
-  if (nb201.format(nb201.parse(line.arch!)) !== line.arch) {
-    throw new InputError(`${where}: "${line.arch}" is not in canonical form (${nb201.format(nb201.parse(line.arch!))}); re-export it with parzc.`);
-  }
   return line as ExportedArch;
+}
+
+function checkedArch(line: ExportedArch, where: string, table: Nb201Table): Nb201Arch {
+  let arch: Nb201Arch;
+  try {
+    arch = nb201.parse(line.arch);
+  } catch (error) {
+    throw new InputError(`${where}, field arch: ${(error as Error).message}`);
+  }
+  if (nb201.format(arch) !== line.arch) throw new InputError(`${where}: "${line.arch}" is not in canonical form (${nb201.format(arch)}); ${REEXPORT}.`);
+  const index = table.indexOf(line.arch);
+  if (line.index !== index) {
+    throw new InputError(`${where}, field index: ${line.index} is not the NB201 index of ${line.arch}; expected ${index} (${table.file}). The line mixes up records: ${REEXPORT}.`);
+  }
+  return arch;
+}
+
+/** A proxy's entry: a known proxy, a finite score or null, and a node vector of the right length. */
+function checkProxy(name: string, entry: unknown, arch: Nb201Arch, where: string): void {
+  let reduction: string;
+  try {
+    reduction = getProxy(name).reduction;
+  } catch (error) {
+    throw new InputError(`${where}, field proxies: ${(error as Error).message}`);
+  }
+  const { score, nodes } = (entry ?? {}) as { score?: unknown; nodes?: unknown };
+  if (!isFiniteOrNull(score)) throw new InputError(`${where}, field proxies.${name}.score: ${JSON.stringify(score) ?? "missing"}; expected a finite number or null.`);
+  const count = reduction === "none" ? 0 : nb201.nodeCount(arch);
+  const expected = reduction === "none" ? `[] (${name} is a whole-network proxy)` : `${count} values (one per Conv/Linear node of ${nb201.format(arch)}, 8 + 15·${nb201.convEdgeCount(arch)})`;
+  if (!Array.isArray(nodes) || nodes.length !== count) {
+    const found = Array.isArray(nodes) ? `${nodes.length} values` : (JSON.stringify(nodes) ?? "missing");
+    throw new InputError(`${where}, field proxies.${name}.nodes: ${found}; expected ${expected}.`);
+  }
+  const bad = nodes.findIndex((value) => !isFiniteOrNull(value));
+  if (bad >= 0) throw new InputError(`${where}, field proxies.${name}.nodes[${bad}]: ${JSON.stringify(nodes[bad])}; expected a finite number or null.`);
+}
+
+/** One line, checked as a record parzc would have written. */
+function checkedLine(text: string, where: string, table: Nb201Table): ExportedArch {
+  const line = parsedLine(text, where);
+  if ((line.space ?? nb201.name) !== nb201.name) throw new InputError(`${where}, field space: "${line.space}"; expected ${nb201.name} (the only space so far).`);
+  if (!(NB201_DATASET_NAMES as string[]).includes(line.dataset)) {
+    throw new InputError(`${where}, field dataset: "${line.dataset}"; expected one of ${NB201_DATASET_NAMES.join(", ")}.`);
+  }
+  const arch = checkedArch(line, where, table);
+  const proxies = Object.entries(line.proxies);
+  if (proxies.length === 0) throw new InputError(`${where}, field proxies: {}; expected each proxy's {"score", "nodes"}.`);
+  for (const [name, entry] of proxies) checkProxy(name, entry, arch, where);
+  if (!line.flags.every((flag) => typeof flag === "string")) throw new InputError(`${where}, field flags: ${JSON.stringify(line.flags)}; expected a list of strings.`);
+  return line;
 }
 
 function settingsOf(line: ExportedArch): StatsSettings {
   return { space: line.space ?? nb201.name, dataset: line.dataset, proxies: Object.keys(line.proxies), batch: line.batch, seed: line.seed };
 }
 
-/** `out` defaults to the store that `parzc stats` would use for the file's settings. */
-export async function importJsonl(file: string, out?: string, warn: Warn = warnOnStderr): Promise<ImportSummary> {
-  let store: StatsStore | undefined;
+/** The file's lines, each checked, with where they came from. */
+async function* checkedLines(file: string, table: Nb201Table): AsyncGenerator<{ line: ExportedArch; where: string }> {
+  let lineNumber = 0;
+  for await (const text of readLines(file)) {
+    lineNumber++;
+    if (text.trim() === "") continue;
+    const where = `${file} line ${lineNumber}`;
+    yield { line: checkedLine(text, where, table), where };
+  }
+}
+
+/** Checks every line; returns the settings they share. */
+async function fileSettings(file: string, table: Nb201Table): Promise<StatsSettings> {
+  let first: { settings: StatsSettings; where: string } | undefined;
+  for await (const { line, where } of checkedLines(file, table)) {
+    first ??= { settings: settingsOf(line), where };
+    const difference = settingDifference(first.settings, settingsOf(line));
+    if (difference) {
+      const { flag, ours, theirs } = difference;
+      throw new InputError(`${where} has ${flag} ${theirs} where ${first.where} has ${flag} ${ours}: a store keeps one setting. Import each setting into its own --out.`);
+    }
+  }
+  if (!first) throw new InputError(`${file} holds no architectures: expected the JSONL that \`parzc stats export\` writes.`);
+  return first.settings;
+}
+
+export async function importJsonl(file: string, { out, data, warn = warnOnStderr }: ImportOptions = {}): Promise<ImportSummary> {
+  const table = nb201.table(nb201TableFile(resolveDataRoot(data)));
+  const settings = await fileSettings(file, table);
+  const store = StatsStore.write(out ?? defaultStorePath(settings), settings, warn);
   let imported = 0;
   let skipped = 0;
-  let lineNumber = 0;
   try {
-    for await (const text of readLines(file)) {
-      lineNumber++;
-      if (text.trim() === "") continue;
-      const where = `${file} line ${lineNumber}`;
-      const line = parsedLine(text, where);
-      const settings = settingsOf(line);
-      store ??= StatsStore.write(out ?? defaultStorePath(settings), settings, warn);
-      const difference = settingDifference(store.settings, settings);
-      if (difference) {
-        const { flag, ours, theirs } = difference;
-        throw new InputError(`${where} has ${flag} ${theirs} where the store ${store.path} has ${flag} ${ours}: a store keeps one setting. Import it into another --out.`);
-      }
+    // Read again, and checked again: the file is too large to hold, and may have changed since.
+    for await (const { line } of checkedLines(file, table)) {
       if (store.append(storedArch(line))) imported++;
       else skipped++;
     }
   } finally {
-    store?.close();
+    store.close();
   }
-  if (!store) throw new InputError(`${file} holds no architectures: expected the JSONL that \`parzc stats export\` writes.`);
   return { store: store.path, imported, skipped };
 }

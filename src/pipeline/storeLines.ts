@@ -13,12 +13,20 @@ export function encodeLine(value: unknown): string {
   return `${crc32(json).toString(16).padStart(CHECKSUM_DIGITS, "0")} ${json}\n`;
 }
 
-/** The value of one line (without its newline), or undefined when the checksum does not match. */
+/**
+ * The value of one line (without its newline), or undefined when the checksum does not match or
+ * the checksummed text is not JSON (a foreign writer's line: damaged all the same).
+ */
 export function decodeLine(bytes: Buffer): unknown {
   if (bytes.length <= CHECKSUM_DIGITS + 1 || bytes[CHECKSUM_DIGITS] !== 0x20) return undefined;
   const json = bytes.subarray(CHECKSUM_DIGITS + 1);
   const expected = Number.parseInt(bytes.toString("latin1", 0, CHECKSUM_DIGITS), 16);
-  return crc32(json) === expected ? JSON.parse(json.toString("utf8")) : undefined;
+  if (crc32(json) !== expected) return undefined;
+  try {
+    return JSON.parse(json.toString("utf8"));
+  } catch {
+    return undefined;
+  }
 }
 
 export interface RawLine {

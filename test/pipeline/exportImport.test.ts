@@ -41,11 +41,11 @@ for (const file of ["round.jsonl", "round.jsonl.gz"]) {
     const text = readFileSync(path);
     assert.is((file.endsWith(".gz") ? gunzipSync(text) : text).toString("utf8"), [...jsonlLines(original)].join(""));
     const out = join(scratch, `${file}.store`);
-    assert.equal(await importJsonl(path, out, quiet), { store: out, imported: 6, skipped: 0 });
+    assert.equal(await importJsonl(path, { out, warn: quiet }), { store: out, imported: 6, skipped: 0 });
     const imported = StatsStore.read(out);
     assert.equal(imported.settings, original.settings);
     assert.equal([...imported.records()], [...original.records()]);
-    assert.equal(await importJsonl(path, out, quiet), { store: out, imported: 0, skipped: 6 });
+    assert.equal(await importJsonl(path, { out, warn: quiet }), { store: out, imported: 0, skipped: 6 });
   });
 }
 
@@ -54,10 +54,10 @@ test("import refuses a line of other settings, and a line that is not an export"
   const [first, second] = [...jsonlLines(store)];
   const mixed = join(scratch, "mixed.jsonl");
   writeFileSync(mixed, first + second.replace('"seed":0', '"seed":2'));
-  await rejectsInputError(importJsonl(mixed, join(scratch, "mixed.store"), quiet), `${mixed} line 2 has --seed 2 where the store`, "--seed 0");
+  await rejectsInputError(importJsonl(mixed, { out: join(scratch, "mixed.store"), warn: quiet }), `${mixed} line 2 has --seed 2 where ${mixed} line 1 has --seed 0`);
   const junk = join(scratch, "junk.jsonl");
   writeFileSync(junk, first + '{"arch": 1}\n');
-  await rejectsInputError(importJsonl(junk, join(scratch, "junk.store"), quiet), `${junk} line 2 lacks some of arch, index`);
+  await rejectsInputError(importJsonl(junk, { out: join(scratch, "junk.store"), warn: quiet }), `${junk} line 2 lacks some of arch, index`);
 });
 
 test("the JSON export has NAS-Bench-Suite-Zero's layout", async () => {

@@ -68,12 +68,17 @@ test("a torn final record is warned about, cut off, and leaves the others intact
   assert.is(readFileSync(path, "utf8"), whole);
 });
 
-test("a last line with a bad checksum counts as torn too", () => {
+test("a complete last line with a bad checksum is damaged, not torn: skipped with a warning and kept for repair", () => {
   const path = storeWith(2);
   appendFileSync(path, `00000000 ${JSON.stringify(record(7))}\n`);
+  const size = statSync(path).size;
   const { warn, seen } = warnings();
-  assert.is(StatsStore.write(path, SETTINGS, warn).count, 2);
+  const store = StatsStore.write(path, SETTINGS, warn);
+  store.close();
+  assert.is(store.count, 2);
   assert.is(seen.length, 1);
+  assert.match(seen[0], /skipped 1 damaged line\(s\) \(line 4\).*parzc stats repair/);
+  assert.is(statSync(path).size, size);
 });
 
 test("a reader ignores a torn tail without cutting it (a run may be writing it)", () => {
@@ -86,12 +91,14 @@ test("a reader ignores a torn tail without cutting it (a run may be writing it)"
   assert.is(statSync(path).size, size);
 });
 
-test("a damaged line before the end is refused, not dropped", () => {
+test("a damaged line before the end is skipped with one warning; the records after it stay", () => {
   const path = storeWith(3);
   const lines = readFileSync(path, "utf8").split("\n");
   lines[2] = lines[2].replace("arch-1", "arch-X");
   writeFileSync(path, lines.join("\n"));
-  throwsInputError(() => StatsStore.read(path), `${path} line 3 fails its checksum`, "head -n 2");
+  const { warn, seen } = warnings();
+  assert.equal([...StatsStore.read(path, warn).records()].map((r) => r.arch), ["arch-0", "arch-2"]);
+  assert.equal(seen, [`${path}: skipped 1 damaged line(s) (line 3) that fail their checksum or hold no record; what they held is left out. Run \`parzc stats repair ${path}\` to set them aside and keep every good record.`]);
 });
 
 const CHANGES: [string, Partial<StatsSettings>, string][] = [
@@ -109,7 +116,9 @@ for (const [name, change, flag] of CHANGES) {
 
 test("the proxy set compares as a set", () => {
   const path = storeWith(1);
-  assert.is(StatsStore.write(path, { ...SETTINGS, proxies: ["snip", "grad_norm"] }).count, 1);
+  const store = StatsStore.write(path, { ...SETTINGS, proxies: ["snip", "grad_norm"] });
+  store.close();
+  assert.is(store.count, 1);
 });
 
 test("a file that is not a store is refused", () => {

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { crc32 } from "node:zlib";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { decodeLine, encodeLine, fileLines } from "../../src/pipeline/storeLines.js";
@@ -19,6 +20,11 @@ test("a changed byte, a cut line or a missing checksum decodes to undefined", ()
   assert.is(decodeLine(withoutNewline(line.replace("12.5", "12.6"))), undefined);
   assert.is(decodeLine(withoutNewline(line).subarray(0, 15)), undefined);
   assert.is(decodeLine(Buffer.from('{"score":12.5}')), undefined);
+});
+
+test("a line whose checksum matches but whose text is not JSON decodes to undefined, not a throw", () => {
+  const text = "not json {";
+  assert.is(decodeLine(Buffer.from(`${crc32(text).toString(16).padStart(8, "0")} ${text}`)), undefined);
 });
 
 test("lines stream with their byte offsets across chunk borders; an unterminated tail is marked", () => {
