@@ -101,7 +101,7 @@ export function archCommand(): Command {
     .addOption(new Option("--dataset <name>", "dataset that sizes the network").choices(NB201_DATASET_NAMES).default("cifar10"))
     .option("--file <path>", "read architecture strings from a file, one a line")
     .option("--json", "print one JSON object a line")
-    .option("--data <dir>", "data folder (default: $PARZC_DATA, then ../shared/data beside the repository)")
+    .option("--data <dir>", "data folder (default: $PARZC_DATA, then the project's data/, then ../shared/data beside the repository)")
     .addHelpText("after", EXAMPLES)
     .action((archArgument: string | undefined, options: ArchOptions) => {
       const archs = archsToReport(archArgument, options.file);

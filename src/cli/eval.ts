@@ -3,8 +3,8 @@
 import { availableParallelism } from "node:os";
 import { Command } from "commander";
 import { ParZC } from "../api/parzc.js";
-import { formatMetric } from "./modelInputs.js";
-import { integerAtLeast } from "./optionParsers.js";
+import { formatMetric, requireStore } from "./modelInputs.js";
+import { samplesOption, seedOption, workersOption } from "./optionParsers.js";
 import { withProgress } from "../pipeline/progress.js";
 
 interface EvalOptions {
@@ -31,14 +31,15 @@ export function evalCommand(): Command {
     .requiredOption("--stats <store>", "stats store with the model's proxies")
     .requiredOption("--target <column>", "benchmark column to compare with, e.g. c10_test_200")
     .option("--json", "print the metrics as one JSON object")
-    .option("--samples <k>", "Bayesian weight samples averaged per architecture", integerAtLeast(1), 8)
-    .option("--seed <n>", "seeds the weight samples", integerAtLeast(0), 0)
-    .option("--workers <n>", "worker threads (default: the number of cores)", integerAtLeast(1), availableParallelism())
+    .option("--samples <k>", "Bayesian weight samples averaged per architecture", samplesOption, 8)
+    .option("--seed <n>", "seeds the weight samples", seedOption, 0)
+    .option("--workers <n>", "worker threads (default: the number of cores)", workersOption, availableParallelism())
     .option("--include-train", "also score the architectures the model was trained on")
-    .option("--data <dir>", "data folder with the NB201 table (default: $PARZC_DATA, then ../shared/data beside the repository)")
+    .option("--data <dir>", "data folder with the NB201 table (default: $PARZC_DATA, then the project's data/, then ../shared/data beside the repository)")
     .addHelpText("after", EXAMPLES)
     .action(async (options: EvalOptions) => {
       const model = await ParZC.load(options.model);
+      requireStore(options.stats);
       const { target, includeTrain, samples, seed, workers, data } = options;
       const metrics = await withProgress("eval", (onProgress) =>
         model.evaluate(options.stats, { target, includeTrain, samples, seed, workers, data, onProgress }));

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The `parzc` command. The root only assembles the commands (one file each) and maps failures to
-// exit codes: 2 for bad input (InputError, unknown flag or command, bad option value), 1 for
-// anything else. Bad input never prints a stack trace.
+// exit codes: 2 for bad input (InputError, unknown flag or command, bad option value, a file-system
+// error such as a missing folder or a full disk), 1 for anything else. Bad input never prints a
+// stack trace.
 import { Command, CommanderError } from "commander";
 import { packageJson } from "../api/packageJson.js";
 import { InputError } from "../util/errors.js";
@@ -13,6 +14,7 @@ import { evalCommand } from "./eval.js";
 import { rankCommand } from "./rank.js";
 import { searchCommand } from "./search.js";
 import { demoCommand } from "./demo.js";
+import { fileErrorMessage } from "./fileErrors.js";
 import { infoCommand } from "./info.js";
 
 const EXIT_INPUT = 2;
@@ -43,6 +45,11 @@ function exitCodeFor(error: unknown): number {
   if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : EXIT_INPUT; // commander printed it
   if (error instanceof InputError) {
     printError(error.message);
+    return EXIT_INPUT;
+  }
+  const fileError = fileErrorMessage(error);
+  if (fileError) {
+    printError(fileError);
     return EXIT_INPUT;
   }
   printError(`internal error: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,16 +1,23 @@
-// What `parzc train`, `eval`, `rank` and their kin share beyond src/api/: a stats store read
-// into a model's encoded features with its warnings on stderr, the benchmark table, metric text.
+// What `parzc train`, `eval`, `rank` and their kin share beyond src/api/: the check of a --stats
+// store named on the command line, a store read into a model's encoded features with its
+// warnings on stderr, the benchmark table, metric text.
 import { benchmarkTable, encodeForModel } from "../api/inputs.js";
 import type { EncodingSettings } from "../model/predictor.js";
 import type { EncodedStats } from "../model/statsDataset.js";
 import { loadStats } from "../pipeline/statsData.js";
 import type { StatsSettings } from "../pipeline/settings.js";
+import { requireRegularFile } from "../util/safeFiles.js";
 import { warnOnStderr } from "../util/warn.js";
 
 export { benchmarkTable };
 
 export interface StoreFeatures extends EncodedStats {
   settings: StatsSettings;
+}
+
+/** Checked before any work: a missing store, a FIFO or a device exits 2 at once instead of blocking. */
+export function requireStore(path: string): string {
+  return requireRegularFile(path, "stats store", "pass a store written by `parzc stats --out`");
 }
 
 /** The store's architectures encoded as the model expects, with warnings for what was left out or masked. */

@@ -8,6 +8,7 @@ import { loadReferenceScores } from "../pipeline/referenceScores.js";
 import { loadStats } from "../pipeline/statsData.js";
 import { nb201 } from "../spaces/nb201/index.js";
 import { nb201TableFile } from "../spaces/nb201/table.js";
+import { requireStore } from "./modelInputs.js";
 
 interface ProxiesOptions {
   stats: string;
@@ -39,9 +40,10 @@ export function proxiesCommand(): Command {
     .option("--target <column>", "benchmark column of nb201/nb201_merged.csv", "c10_test_200")
     .option("--reference", "also correlate NAS-Bench-Suite-Zero's published CIFAR-10 scores (nbsz_graf/), on the architectures both hold")
     .option("--json", "print one JSON object a line")
-    .option("--data <dir>", "data folder (default: $PARZC_DATA, then ../shared/data beside the repository)")
+    .option("--data <dir>", "data folder (default: $PARZC_DATA, then the project's data/, then ../shared/data beside the repository)")
     .addHelpText("after", EXAMPLES)
     .action((options: ProxiesOptions) => {
+      requireStore(options.stats);
       const root = resolveDataRoot(options.data);
       const table = nb201.table(nb201TableFile(root));
       const reference = options.reference ? loadReferenceScores(root, table) : undefined;

@@ -7,7 +7,9 @@ import { jsonlLines, suiteZeroJson } from "../pipeline/exportFormats.js";
 import { StatsStore } from "../pipeline/store.js";
 import { nb201 } from "../spaces/nb201/index.js";
 import { nb201TableFile } from "../spaces/nb201/table.js";
+import { checkOutputFile } from "../util/safeFiles.js";
 import { warnOnStderr } from "../util/warn.js";
+import { requireStore } from "./modelInputs.js";
 
 interface ExportOptions {
   store: string;
@@ -27,9 +29,11 @@ export function statsExportCommand(): Command {
     .requiredOption("--store <store>", "the store to export")
     .addOption(new Option("--format <format>", "jsonl or json (NAS-Bench-Suite-Zero layout)").choices(["jsonl", "json"]).default("jsonl"))
     .option("--out <file>", "output file, gzipped when it ends in .gz (default: stdout)")
-    .option("--data <dir>", "data folder for val_accuracy in --format json (default: $PARZC_DATA, then ../shared/data beside the repository)")
+    .option("--data <dir>", "data folder for val_accuracy in --format json (default: $PARZC_DATA, then the project's data/, then ../shared/data beside the repository)")
     .addHelpText("after", EXAMPLES)
     .action(async (options: ExportOptions) => {
+      requireStore(options.store);
+      if (options.out !== undefined) checkOutputFile(options.out, { what: "export --out", inputs: [options.store] });
       const store = StatsStore.read(options.store);
       const failed = store.failed().length;
       if (failed > 0) warnOnStderr(`${failed} architecture(s) failed and are left out; rerun parzc stats to retry them.`);

@@ -6,7 +6,9 @@ import { ParZC, type TrainedParZC } from "../api/parzc.js";
 import { MIXINGS, MODEL_KINDS, type Mixing, type ModelKind } from "../model/config.js";
 import { LARGE_DATA, SMALL_DATA, SMALL_TRAIN_SIZE } from "../model/sizeDefaults.js";
 import { TRAIN_DEFAULTS } from "../model/train.js";
-import { integerAtLeast, nonNegativeNumber, positiveNumber } from "./optionParsers.js";
+import { checkOutputFile } from "../util/safeFiles.js";
+import { requireStore } from "./modelInputs.js";
+import { modelSizeOptions, nonNegativeNumber, positiveNumber, seedOption, spaceCount } from "./optionParsers.js";
 
 interface TrainCliOptions {
   stats: string;
@@ -49,32 +51,35 @@ export function trainCommand(): Command {
     .description("Train the ParZC predictor (MABN) on architectures drawn from a stats store and write a model file")
     .requiredOption("--stats <store>", "stats store with the encoding's node vectors (parzc stats --out)")
     .requiredOption("--target <column>", "benchmark column to learn, e.g. c10v_valid_200")
-    .requiredOption("--train-size <n>", "architectures to train on, drawn at random (seeded) from the store", integerAtLeast(2))
-    .option("--seed <n>", "seeds the draw, the initial weights, the shuffles and the Bayesian noise", integerAtLeast(0), 0)
+    .requiredOption("--train-size <n>", "architectures to train on, drawn at random (seeded) from the store", spaceCount(2))
+    .option("--seed <n>", "seeds the draw, the initial weights, the shuffles and the Bayesian noise", seedOption, 0)
     .requiredOption("--out <model>", "model file to write (JSON)")
     .option("--loss <spec>", "dk | pw | mse, or a sum such as mse+dk", TRAIN_DEFAULTS.loss)
     .option("--alpha <a>", "DiffKendall's sharpness α", positiveNumber, TRAIN_DEFAULTS.alpha)
     .addOption(new Option("--model <kind>", "mabn, or an ablation: mixer (no Bayesian layers), mlp, bayes-mlp").choices(MODEL_KINDS).default("mabn"))
     .addOption(new Option("--mixing <kind>", "token: token + channel mixing; channel: the authors' channel-only blocks").choices(MIXINGS).default("token"))
-    .option("--width <n>", "channels per segment (mixers) or hidden width (MLPs)", integerAtLeast(1))
-    .option("--depth <n>", "mixer blocks or MLP layers", integerAtLeast(1))
-    .option("--segment <n>", "values per segment", integerAtLeast(1))
-    .option("--sequence <n>", "length the input is projected to (a multiple of --segment)", integerAtLeast(1))
+    .option("--width <n>", "channels per segment (mixers) or hidden width (MLPs)", modelSizeOptions.width)
+    .option("--depth <n>", "mixer blocks or MLP layers", modelSizeOptions.depth)
+    .option("--segment <n>", "values per segment", modelSizeOptions.segment)
+    .option("--sequence <n>", "length the input is projected to (a multiple of --segment)", modelSizeOptions.sequence)
     .option("--arch-encoder", "fuse an encoder of the cell's op graph with the trunk (parzc-method.md §2.3; on by default for mabn)")
     .option("--no-arch-encoder", "no architecture encoder (the default for the ablations)")
     .option("--no-magnitudes", "ParZC's encoding alone: leave out the log-magnitude and node-count features")
-    .option("--epochs <n>", "epochs", integerAtLeast(1), TRAIN_DEFAULTS.epochs)
-    .option("--batch-size <n>", "architectures per step", integerAtLeast(1), TRAIN_DEFAULTS.batchSize)
+    .option("--epochs <n>", "epochs", modelSizeOptions.epochs, TRAIN_DEFAULTS.epochs)
+    .option("--batch-size <n>", "architectures per step", modelSizeOptions.batchSize, TRAIN_DEFAULTS.batchSize)
     .option("--lr <rate>", `Adam learning rate, cosine-annealed to 0 (default: ${SMALL_DATA.lr} below ${SMALL_TRAIN_SIZE} training architectures, else ${LARGE_DATA.lr})`, positiveNumber)
-    .option("--members <n>", `independently initialised copies trained together, scores averaged (default: ${SMALL_DATA.members} below ${SMALL_TRAIN_SIZE} training architectures, else ${LARGE_DATA.members})`, integerAtLeast(1))
+    .option("--members <n>", `independently initialised copies trained together, scores averaged (default: ${SMALL_DATA.members} below ${SMALL_TRAIN_SIZE} training architectures, else ${LARGE_DATA.members})`, modelSizeOptions.members)
     .option("--weight-decay <wd>", "weight decay", nonNegativeNumber, TRAIN_DEFAULTS.weightDecay)
     .option("--adamw", "decoupled weight decay (AdamW) instead of Adam's L2 term")
     .addOption(new Option("--backend <name>", "matmul backend: auto picks gpujs only on a real GPU").choices(BACKEND_CHOICES).default("auto"))
-    .option("--data <dir>", "data folder with the NB201 table (default: $PARZC_DATA, then ../shared/data beside the repository)")
+    .option("--data <dir>", "data folder with the NB201 table (default: $PARZC_DATA, then the project's data/, then ../shared/data beside the repository)")
     .option("--quiet", "no progress lines")
     .option("--json", "print the summary as one JSON object: out, kind, trainSize, target, loss, epochs, seconds, finalLoss")
     .addHelpText("after", EXAMPLES)
     .action(async (options: TrainCliOptions) => {
+      // Before the training: a bad --out found afterwards would throw the work away.
+      requireStore(options.stats);
+      checkOutputFile(options.out, { what: "model file --out", inputs: [options.stats] });
       const { model: kind, mixing, width, depth, segment, sequence, archEncoder, magnitudes, members } = options;
       const matmul = await selectMatmul(options.backend);
       const progressEvery = Math.max(1, Math.round(options.epochs / 10));

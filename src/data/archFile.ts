@@ -2,11 +2,11 @@
 import { readFileSync } from "node:fs";
 import { type Nb201Arch, nb201 } from "../spaces/nb201/index.js";
 import { InputError } from "../util/errors.js";
-import { existingFile } from "./paths.js";
+import { requireRegularFile } from "../util/safeFiles.js";
 
 export function readArchFile(path: string): Nb201Arch[] {
   const archs: Nb201Arch[] = [];
-  readFileSync(existingFile(path, "architecture file"), "utf8")
+  readFileSync(requireRegularFile(path, "architecture file", "pass a text file of NB201 arch strings, one a line"), "utf8")
     .split(/\r?\n/)
     .forEach((raw, i) => {
       const line = raw.trim();

@@ -1,10 +1,11 @@
 // Files a user hands parzc, checked before any work: an input must be a regular file (a FIFO or
 // a device would block or never end), and an output may replace only a regular file that is not
 // one of the run's inputs, in a folder parzc can write to on a real file system (procfs and
-// sysfs accept a mkdir or open and then misbehave). Outputs are written whole under a unique
-// temporary name and renamed, so a crash or a second writer never leaves half a file.
-import { accessSync, constants, lstatSync, renameSync, statSync, statfsSync, unlinkSync, writeFileSync, type Stats } from "node:fs";
-import { dirname, resolve } from "node:path";
+// sysfs accept a mkdir or open and then misbehave: Node's mkdir -p under /proc never returns).
+// Outputs are written whole under a unique temporary name and renamed, so a crash or a second
+// writer never leaves half a file, and the temporary never outlives a failure.
+import { accessSync, constants, createWriteStream, lstatSync, mkdirSync, renameSync, statSync, statfsSync, unlinkSync, writeFileSync, type Stats, type WriteStream } from "node:fs";
+import { basename, dirname, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
 import { InputError } from "./errors.js";
 
@@ -12,6 +13,7 @@ import { InputError } from "./errors.js";
 const PSEUDO_FILE_SYSTEMS: Record<number, string> = { 0x9fa0: "procfs", 0x62656572: "sysfs", 0x27e0eb: "cgroup", 0x63677270: "cgroup2", 0x64626720: "debugfs" };
 
 function kindOf(stats: Stats): string {
+  if (stats.isFile()) return "a regular file";
   if (stats.isDirectory()) return "a folder";
   if (stats.isFIFO()) return "a FIFO";
   if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
@@ -29,11 +31,17 @@ function statOrUndefined(path: string, follow: boolean): Stats | undefined {
   }
 }
 
+/** Why `path` is no regular file to read ("does not exist", "is a FIFO, not a regular file"), or undefined. */
+export function regularFileProblem(path: string): string | undefined {
+  const stats = statOrUndefined(path, true);
+  if (!stats) return "does not exist";
+  return stats.isFile() ? undefined : `is ${kindOf(stats)}, not a regular file`;
+}
+
 /** An input the user named: it must exist and be a regular file (a link to one is fine). */
 export function requireRegularFile(path: string, what: string, fix = "check the path"): string {
-  const stats = statOrUndefined(path, true);
-  if (!stats) throw new InputError(`${what} ${path} does not exist: ${fix}.`);
-  if (!stats.isFile()) throw new InputError(`${what} ${path} is ${kindOf(stats)}, not a regular file: ${fix}.`);
+  const problem = regularFileProblem(path);
+  if (problem) throw new InputError(`${what} ${path} ${problem}: ${fix}.`);
   return path;
 }
 
@@ -41,25 +49,38 @@ function sameFile(a: Stats, b: Stats): boolean {
   return a.dev === b.dev && a.ino === b.ino;
 }
 
-/** The nearest folder that exists at or above `path`'s parent. */
+/** The nearest path that exists at or above `path`. */
 function existingAncestor(path: string): string {
-  let folder = dirname(resolve(path));
-  while (!statOrUndefined(folder, true)) folder = dirname(folder);
-  return folder;
+  let at = resolve(path);
+  while (!statOrUndefined(at, true)) at = dirname(at);
+  return at;
+}
+
+/** Why files cannot be created in `folder` (made with mkdir -p where missing), or undefined. */
+function folderProblem(folder: string): string | undefined {
+  const ancestor = existingAncestor(folder);
+  const stats = statSync(ancestor);
+  if (!stats.isDirectory()) return `${ancestor} is ${kindOf(stats)}, not a folder`;
+  const pseudo = PSEUDO_FILE_SYSTEMS[Number(statfsSync(ancestor).type)];
+  if (pseudo) return `${ancestor} is on ${pseudo}, which holds no files`;
+  try {
+    accessSync(ancestor, constants.W_OK);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EROFS" ? `${ancestor} is on a read-only file system` : `${ancestor} is not writable by this user`;
+  }
+  return undefined;
 }
 
 /** Refuses a folder to create things in that is not a writable folder on a real file system. */
-export function checkWritableFolder(path: string, what: string): void {
-  const folder = existingAncestor(`${path}/.`);
-  const stats = statSync(folder);
-  if (!stats.isDirectory()) throw new InputError(`${what} ${path} cannot be created: ${folder} is ${kindOf(stats)}, not a folder. Pick another path.`);
-  const pseudo = PSEUDO_FILE_SYSTEMS[Number(statfsSync(folder).type)];
-  if (pseudo) throw new InputError(`${what} ${path} is on ${pseudo} (${folder}), which holds no files: pick a path on a disk.`);
-  try {
-    accessSync(folder, constants.W_OK);
-  } catch {
-    throw new InputError(`${what} ${path} cannot be written: ${folder} is not writable by this user. Pick another path, or fix the folder's permissions.`);
-  }
+export function checkWritableFolder(path: string, what: string, fix = "Pick a folder on a writable disk"): void {
+  const problem = folderProblem(path);
+  if (problem) throw new InputError(`${what} ${path} cannot hold files: ${problem}. ${fix}.`);
+}
+
+/** mkdir -p, once checkWritableFolder passes (it never runs under procfs). */
+export function createFolder(path: string, what: string): void {
+  checkWritableFolder(path, what);
+  mkdirSync(path, { recursive: true });
 }
 
 export interface OutputCheck {
@@ -71,9 +92,11 @@ export interface OutputCheck {
 
 /**
  * Checks, before any work, that `path` can take an output: absent or a regular file (never a
- * link, a device, a FIFO or a folder), not one of `inputs`, in a writable folder on a disk.
+ * link, a device, a FIFO or a folder), not one of `inputs`, in a writable folder on a disk
+ * (missing folders are created when it is written).
  */
 export function checkOutputFile(path: string, { what, inputs = [] }: OutputCheck): string {
+  if (basename(path) === "" || /[\\/]$/.test(path)) throw new InputError(`${what} "${path}" names no file: pass a file's path, e.g. out/model.json.`);
   const existing = statOrUndefined(path, false);
   if (existing && !existing.isFile()) {
     throw new InputError(`${what} ${path} is ${kindOf(existing)}: parzc replaces only regular files. Pass another path.`);
@@ -81,33 +104,67 @@ export function checkOutputFile(path: string, { what, inputs = [] }: OutputCheck
   if (existing) {
     for (const input of inputs) {
       const other = statOrUndefined(input, true);
-      if (other && sameFile(existing, other)) throw new InputError(`${what} ${path} is the input ${input}: writing it would destroy that input. Pass another --out.`);
+      if (other && sameFile(existing, other)) throw new InputError(`${what} ${path} is the input ${input}: writing it would destroy that input. Pass another path.`);
     }
   }
-  checkWritableFolder(dirname(path), what);
+  const problem = folderProblem(dirname(path));
+  if (problem) throw new InputError(`${what} ${path} cannot be written: ${problem}. Pick a path on a writable disk.`);
   return path;
+}
+
+/** A unique temporary name beside `path` for a write that ends in a rename. */
+export function temporaryPath(path: string): string {
+  return `${path}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
+}
+
+const TEMPORARY_SUFFIX = /\.tmp-\d+-[0-9a-f]{8}$/;
+
+/** The output a temporaryPath() name stands for (messages name what the user asked for). */
+export function outputOfTemporary(path: string): string {
+  return path.replace(TEMPORARY_SUFFIX, "");
+}
+
+/** The folder is created where missing (checked first); then a unique temporary name in it. */
+function temporaryFor(path: string): string {
+  createFolder(dirname(path), "output folder");
+  return temporaryPath(path);
+}
+
+/** Renames the finished temporary over `path`, checked again at the last moment: something may have appeared there meanwhile. */
+function renameIntoPlace(temporary: string, path: string): void {
+  const existing = statOrUndefined(path, false);
+  if (existing && !existing.isFile()) throw new InputError(`${path} became ${kindOf(existing)} while parzc worked: it replaces only regular files. Nothing was written; pass another path.`);
+  renameSync(temporary, path);
+}
+
+function removeQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Never created, or already renamed.
+  }
 }
 
 /** Writes `data` to a unique temporary name beside `path`, then renames it over `path`. */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  const temporary = `${path}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
+  const temporary = temporaryFor(path);
   try {
     writeFileSync(temporary, data, { flush: true, flag: "wx" });
-    // The check again at the last moment: something may have appeared at `path` meanwhile.
-    const existing = statOrUndefined(path, false);
-    if (existing && !existing.isFile()) throw new InputError(`${path} became ${kindOf(existing)} while parzc worked: it replaces only regular files. Nothing was written.`);
-    renameSync(temporary, path);
+    renameIntoPlace(temporary, path);
   } catch (error) {
-    try {
-      unlinkSync(temporary);
-    } catch {
-      // Never created, or already renamed.
-    }
+    removeQuietly(temporary);
     throw error;
   }
 }
 
-/** A unique temporary name beside `path` for a streamed write that ends in a rename. */
-export function temporaryPath(path: string): string {
-  return `${path}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
+/** writeFileAtomic for a stream: `write` fills (and ends) the stream of a unique temporary file. */
+export async function writeStreamAtomic(path: string, write: (file: WriteStream) => Promise<void>): Promise<void> {
+  const temporary = temporaryFor(path);
+  try {
+    await write(createWriteStream(temporary, { flags: "wx", flush: true }));
+    renameIntoPlace(temporary, path);
+  } catch (error) {
+    removeQuietly(temporary);
+    throw error;
+  }
 }
