@@ -1,15 +1,18 @@
 // `parzc stats`: compute proxy statistics into a resumable store (the default subcommand), and
 // its companions export, import and merge (one file each).
 import { availableParallelism } from "node:os";
-import { Command, Option } from "commander";
-import { integerAtLeast } from "./optionParsers.js";
+import { Command, InvalidArgumentError, Option } from "commander";
+import { proxyBatchOption, seedOption, workersOption } from "./optionParsers.js";
 import { PARZC_PROXIES } from "../proxies/index.js";
-import { NB201_DATASET_NAMES, nb201 } from "../spaces/nb201/index.js";
+import { nb201 } from "../spaces/nb201/index.js";
 import { type ArchSpec, type Shard, parseArchSpec, parseShard } from "../pipeline/archList.js";
-import { runStats } from "../pipeline/statsRun.js";
+import { formatStatsSummary, leftToCompute, runStats } from "../pipeline/statsRun.js";
+import { catchInterrupts, reportInterrupted } from "../util/interrupt.js";
+import { quoted } from "../util/quoted.js";
 import { statsExportCommand } from "./statsExport.js";
 import { statsImportCommand } from "./statsImport.js";
 import { statsMergeCommand } from "./statsMerge.js";
+import { statsRepairCommand } from "./statsRepair.js";
 
 interface RunOptions {
   space: string;
@@ -34,6 +37,12 @@ Examples:
   $ parzc stats export --store runs/sample100.store --out sample100.jsonl.gz
 Rerun the same command after a crash or kill: it skips what the store holds and computes the rest.`;
 
+/** `parzc arch` sizes networks for every NB201 dataset, but the proxies only have CIFAR-10 images. */
+function statsDataset(name: string): string {
+  if (name !== "cifar10") throw new InvalidArgumentError(`expected cifar10: parzc stats has no images for dataset ${quoted(name)} (the proxies run on CIFAR-10 images; ParZC reuses those statistics for ImageNet16-120).`);
+  return name;
+}
+
 function proxyList(text: string): string[] {
   return text.split(",").map((name) => name.trim()).filter((name) => name !== "");
 }
@@ -42,24 +51,25 @@ function runCommand(): Command {
   return new Command("run")
     .description("Compute proxy statistics for a list of architectures into a resumable store (the default: `parzc stats …` means `parzc stats run …`)")
     .addOption(new Option("--space <name>", "search space").choices([nb201.name]).default(nb201.name))
-    .addOption(new Option("--dataset <name>", "dataset").choices(NB201_DATASET_NAMES).default("cifar10"))
+    .addOption(new Option("--dataset <name>", "dataset: cifar10, the only one with images so far").argParser(statsDataset).default("cifar10"))
     .addOption(new Option("--archs <spec>", "all | sample:N (seeded by --seed) | file:PATH (one arch string a line)").argParser(parseArchSpec).default(parseArchSpec("all"), "all"))
-    .option("--seed <n>", "seeds the weights, the images and sample:N", integerAtLeast(0), 0)
-    .option("--batch <n>", "images per batch", integerAtLeast(2), 16)
+    .option("--seed <n>", "seeds the weights, the images and sample:N", seedOption, 0)
+    .option("--batch <n>", "images per batch", proxyBatchOption, 16)
     .addOption(new Option("--proxies <list>", "proxy names, comma-separated").argParser(proxyList).default([...PARZC_PROXIES], PARZC_PROXIES.join(",")))
-    .addOption(new Option("--workers <n>", "worker threads").argParser(integerAtLeast(1)).default(availableParallelism(), `the number of cores, ${availableParallelism()}`))
+    .addOption(new Option("--workers <n>", "worker threads").argParser(workersOption).default(availableParallelism(), `the number of cores, ${availableParallelism()}`))
     .option("--out <store>", "the store (default: a file per setting under $PARZC_CACHE, else .parzc-cache/)")
     .option("--shard <i/n>", "compute only positions p of the list with p mod n = i (0-based i)", parseShard)
-    .option("--data <dir>", "data folder (default: $PARZC_DATA, then ../shared/data beside the repository)")
+    .option("--data <dir>", "data folder (default: $PARZC_DATA, then the project's data/, then ../shared/data beside the repository)")
     .option("--json", "print the summary as one JSON object (failures included) instead of a line")
     .addOption(new Option("--worker <module>", "the piscina worker module (tests swap in a fixture)").hideHelp())
     .addHelpText("after", EXAMPLES)
     .action(async ({ worker, json, ...options }: RunOptions) => {
-      const summary = await runStats({ ...options, workerFile: worker, progress: process.stderr });
+      const interrupts = catchInterrupts();
+      const summary = await runStats({ ...options, workerFile: worker, progress: process.stderr, signal: interrupts.signal }).finally(interrupts.dispose);
       for (const { arch, reason } of summary.failed) process.stderr.write(`parzc: failed ${arch}: ${reason}\n`);
-      const { done, skipped, flagged, failed, store } = summary;
-      process.stdout.write(json ? `${JSON.stringify(summary)}\n` : `done ${done}, skipped ${skipped}, flagged ${flagged}, failed ${failed.length} (store ${store})\n`);
-      if (failed.length > 0) process.exitCode = 1;
+      process.stdout.write(json ? `${JSON.stringify(summary)}\n` : `${formatStatsSummary(summary)}\n`);
+      if (summary.failed.length > 0) process.exitCode = 1;
+      if (summary.interrupted) reportInterrupted(interrupts, leftToCompute(summary), summary.total);
     });
 }
 
@@ -73,5 +83,6 @@ export function statsCommand(): Command {
   stats.addCommand(statsExportCommand());
   stats.addCommand(statsImportCommand());
   stats.addCommand(statsMergeCommand());
+  stats.addCommand(statsRepairCommand());
   return stats;
 }

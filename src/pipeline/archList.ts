@@ -4,6 +4,7 @@
 import { readArchFile } from "../data/archFile.js";
 import { nb201 } from "../spaces/nb201/index.js";
 import { InputError } from "../util/errors.js";
+import { quoted } from "../util/quoted.js";
 import { Random } from "../util/random.js";
 
 export type ArchSpec = { kind: "all" } | { kind: "sample"; count: number } | { kind: "file"; path: string };
@@ -18,14 +19,14 @@ export function parseArchSpec(text: string): ArchSpec {
   const sample = /^sample:(\d+)$/.exec(text);
   if (sample) return { kind: "sample", count: Number(sample[1]) };
   if (text.startsWith("file:") && text.length > "file:".length) return { kind: "file", path: text.slice("file:".length) };
-  throw new InputError(`--archs "${text}" is not understood: expected all, sample:N (e.g. sample:100) or file:PATH (one arch string a line).`);
+  throw new InputError(`--archs ${quoted(text)} is not understood: expected all, sample:N (e.g. sample:100) or file:PATH (one arch string a line).`);
 }
 
 export function parseShard(text: string): Shard {
   const match = /^(\d+)\/(\d+)$/.exec(text);
   const [index, count] = match ? [Number(match[1]), Number(match[2])] : [NaN, NaN];
   if (!(count >= 1 && index < count)) {
-    throw new InputError(`--shard "${text}" is not a shard: expected i/n with 0 <= i < n, e.g. 0/8 (a Kubernetes JOB_COMPLETION_INDEX or Slurm array id is 0-based).`);
+    throw new InputError(`--shard ${quoted(text)} is not a shard: expected i/n with 0 <= i < n, e.g. 0/8 (a Kubernetes JOB_COMPLETION_INDEX or Slurm array id is 0-based).`);
   }
   return { index, count };
 }

@@ -19,6 +19,8 @@ export function formatDuration(seconds: number): string {
 
 export class Progress {
   private finished = 0;
+  /** The count the bar shows, once it is drawn. */
+  private drawn: number | undefined;
   private readonly started: number;
   private lastShown: number;
 
@@ -43,13 +45,16 @@ export class Progress {
     if (this.now() - this.lastShown >= interval || (this.stream.isTTY && this.finished === this.total)) this.show();
   }
 
-  /** Leaves the cursor on a fresh line after a bar. */
+  /** Leaves the cursor on a fresh line after a bar, the bar showing the last count (a run cut short by Ctrl-C too). */
   end(): void {
-    if (this.stream.isTTY && this.finished > 0) this.stream.write("\n");
+    if (!this.stream.isTTY || (this.finished === 0 && this.drawn === undefined)) return;
+    if (this.drawn !== this.finished) this.show();
+    this.stream.write("\n");
   }
 
   private show(): void {
     this.lastShown = this.now();
+    this.drawn = this.finished;
     const seconds = (this.lastShown - this.started) / 1000;
     const rate = this.finished / seconds;
     const status = `${this.finished}/${this.total}  ${rate.toFixed(2)} archs/s  ETA ${formatDuration((this.total - this.finished) / rate)}`;

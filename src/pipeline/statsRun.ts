@@ -1,7 +1,9 @@
 // `parzc stats` as plain functions: check the settings, list the architectures, skip those the
 // store already holds, and compute the rest on a piscina pool (each worker keeps its own wasm
 // instance), appending every record as it arrives. An architecture that fails (an exception, or
-// its worker dying) is retried once, then recorded as failed, and the run goes on.
+// its worker dying) is retried once, then recorded as failed, and the run goes on. An aborted
+// run (Ctrl-C) starts nothing new and abandons the running architectures: the store keeps exactly
+// the records that arrived, so the same command resumes it.
 import { availableParallelism } from "node:os";
 import { extname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -38,6 +40,8 @@ export interface StatsRunOptions extends StatsSettings {
   workerFile?: string;
   progress?: ProgressStream;
   warn?: Warn;
+  /** Stops the run early (src/util/interrupt.ts); the summary then says `interrupted`. */
+  signal?: AbortSignal;
 }
 
 export interface StatsSummary {
@@ -51,6 +55,24 @@ export interface StatsSummary {
   /** Computed by this run and flagged degenerate. */
   flagged: number;
   failed: { arch: string; reason: string }[];
+  /** Set when `signal` stopped the run before its list was done. */
+  interrupted?: true;
+}
+
+/** Architectures of the list a rerun would still compute (the unfinished and the failed). */
+export const leftToCompute = ({ total, done, skipped }: StatsSummary) => total - done - skipped;
+
+/** The one-line summary `parzc stats` prints. */
+export function formatStatsSummary({ done, skipped, flagged, failed, store }: StatsSummary): string {
+  return `done ${done}, skipped ${skipped}, flagged ${flagged}, failed ${failed.length} (store ${store})`;
+}
+
+/** A run stopped by its signal (runDemo throws it, so the CLI can say how to resume). */
+export class StatsInterrupted extends Error {
+  constructor(readonly summary: StatsSummary) {
+    super(`the statistics were interrupted with ${leftToCompute(summary)} of ${summary.total} left`);
+    this.name = "StatsInterrupted";
+  }
 }
 
 /** The default worker sits beside this file, as .ts under tsx or .js once compiled. */
@@ -77,14 +99,18 @@ async function computeAll(todo: string[], store: StatsStore, table: Nb201Table, 
   const workers = Math.min(options.workers ?? availableParallelism(), todo.length);
   const pool = new Piscina<ProxyTask, SerialisedRecord>({ filename: options.workerFile ?? defaultWorkerFile(), minThreads: workers, maxThreads: workers });
   const progress = new Progress(todo.length, options.progress);
-  const computeOne = async (arch: string): Promise<void> => {
+  const { signal } = options;
+  /** False when the run was stopped before `arch` finished: nothing of it is stored. */
+  const computeOne = async (arch: string): Promise<boolean> => {
     const index = table.indexOf(arch);
     let lastError: unknown;
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       let record: SerialisedRecord;
       try {
-        record = await pool.run({ arch, seed, proxies, batch, dataRoot });
+        // An abort rejects a queued task and ends a running one's worker thread.
+        record = await pool.run({ arch, seed, proxies, batch, dataRoot }, { signal });
       } catch (error) {
+        if (signal?.aborted) return false;
         lastError = error;
         continue;
       }
@@ -92,15 +118,16 @@ async function computeAll(todo: string[], store: StatsStore, table: Nb201Table, 
       store.append({ arch, index, scores, nodes, flags });
       summary.done++;
       if (flags.includes("degenerate")) summary.flagged++;
-      return;
+      return true;
     }
     store.append({ arch, index, failed: reasonOf(lastError) });
     summary.failed.push({ arch, reason: reasonOf(lastError) });
+    return true;
   };
   const queue = todo[Symbol.iterator]();
   const lane = async () => {
     for (const arch of queue) {
-      await computeOne(arch);
+      if (signal?.aborted || !(await computeOne(arch))) return;
       progress.step();
     }
   };
@@ -120,12 +147,17 @@ export async function runStats(options: StatsRunOptions): Promise<StatsSummary> 
   const table = nb201.table(nb201TableFile(dataRoot));
   const archs = shardOf(archList(options.archs, seed), options.shard);
   const store = StatsStore.write(options.out ?? defaultStorePath(settings, options.shard), settings, options.warn ?? warnOnStderr);
+  // Listening marks this run as one that stops cleanly (src/util/interrupt.ts), store closing included.
+  const stopping = () => undefined;
+  options.signal?.addEventListener("abort", stopping);
   try {
     const todo = archs.filter((arch) => !store.has(arch));
     const summary: StatsSummary = { store: store.path, total: archs.length, done: 0, skipped: archs.length - todo.length, flagged: 0, failed: [] };
     if (todo.length > 0) await computeAll(todo, store, table, { ...options, dataRoot }, summary);
+    if (options.signal?.aborted && leftToCompute(summary) > summary.failed.length) summary.interrupted = true;
     return summary;
   } finally {
     store.close();
+    options.signal?.removeEventListener("abort", stopping);
   }
 }

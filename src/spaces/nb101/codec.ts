@@ -7,6 +7,7 @@
 // Validity is nasbench's api.py: after pruning at most 7 vertices and 9 edges, and a path from
 // the input to the output. Every error names the rule broken and the form expected.
 import { InputError } from "../../util/errors.js";
+import { quoted } from "../../util/quoted.js";
 import { INPUT, MAX_EDGES, MAX_VERTICES, NB101_OPS, type Nb101Cell, type Nb101Op, OUTPUT, SHORT_OPS, edgeCount, isNb101Op } from "./ops.js";
 import { pruneCell } from "./prune.js";
 
@@ -18,11 +19,9 @@ const NASLIB_OPS = [INPUT, OUTPUT, "maxpool3x3", "conv1x1-bn-relu", "conv3x3-bn-
 const NASLIB_SIZE = MAX_VERTICES * MAX_VERTICES + MAX_VERTICES;
 const FROM_SHORT = Object.fromEntries(Object.entries(SHORT_OPS).map(([op, short]) => [short, op])) as Record<string, Nb101Op>;
 
-// TODO(lead): swap for the shared abbreviation helper once it lands.
-const abbreviate = (text: string) => (text.length > 120 ? `${text.slice(0, 117)}… (${text.length} characters)` : text);
 
 function badCell(text: string, problem: string): InputError {
-  return new InputError(`bad NB101 cell "${abbreviate(text)}": ${problem}. Expected ${NB101_GRAMMAR}.`);
+  return new InputError(`bad NB101 cell ${quoted(text)}: ${problem}. Expected ${NB101_GRAMMAR}.`);
 }
 
 /** A raw matrix and full op list (input and output included), checked for shape only. */

@@ -7,6 +7,7 @@
 // - enumeration code 0..15624 ⇄ op list: archFromCode / codeOfArch (enumerate.ts)
 // - official NB201 benchmark index 0..15624 ⇄ arch string: the benchmark table (table.ts)
 import { InputError } from "../../util/errors.js";
+import { quoted } from "../../util/quoted.js";
 import { NB201_EDGES, type Edge, type Nb201Arch, type Nb201Op } from "./ops.js";
 
 export { formatArch, parseArch } from "./codec.js";
@@ -38,7 +39,7 @@ export function naslibTupleOf(arch: Nb201Arch): number[] {
 /** "(0, 2, 3, 2, 3, 1)", as the NASLib JSON keys and the GRAF CSV `net` column write it. */
 export function parseNaslibTuple(text: string): number[] {
   const match = /^\(([^()]*)\)$/.exec(text.trim());
-  if (!match) throw new InputError(`bad NASLib tuple "${text}": expected six integers in parentheses, e.g. (0, 2, 3, 2, 3, 1).`);
+  if (!match) throw new InputError(`bad NASLib tuple ${quoted(text)}: expected six integers in parentheses, e.g. (0, 2, 3, 2, 3, 1).`);
   return match[1].split(",").map((part) => (part.trim() === "" ? Number.NaN : Number(part)));
 }
 

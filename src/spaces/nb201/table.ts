@@ -1,9 +1,10 @@
 // The NB201 benchmark table, shared/data/nb201/nb201_merged.csv: row i is the official NB201
 // index i, with its arch string, accuracies, parameter counts and times. Read once per file, on
 // first use; numeric columns are parsed on first request.
-import { type Csv, columnIndex, columnValues, readCsv } from "../../data/csv.js";
+import { type Csv, columnValues, readCsv } from "../../data/csv.js";
 import { dataFile, resolveDataRoot } from "../../data/paths.js";
 import { InputError } from "../../util/errors.js";
+import { quoted } from "../../util/quoted.js";
 import { parseArch } from "./codec.js";
 import { NB201_SPACE_SIZE } from "./enumerate.js";
 
@@ -26,10 +27,25 @@ function damaged(source: string, problem: string): InputError {
   return new InputError(`${source} looks damaged: ${problem}. Restore it from the shared data.`);
 }
 
+/** The columns that name a row rather than measure it, and what they hold. */
+const KEY_COLUMNS: Record<string, string> = { index: "it is the row number", arch_str: "it holds the architecture strings" };
+/** The accuracy columns, the usual --target. */
+const ACCURACY_COLUMN = /_(test|valid|valtest)_/;
+
+/** A column that is missing or not numeric, asked for as a number (a --target, say). */
+function notNumeric(file: string, header: readonly string[], name: string): InputError {
+  const numeric = header.filter((column) => !Object.hasOwn(KEY_COLUMNS, column));
+  const problem = Object.hasOwn(KEY_COLUMNS, name) ? `column "${name}" of the NB201 table ${file} is not a numeric benchmark column (${KEY_COLUMNS[name]})` : `the NB201 table ${file} has no column ${quoted(name)}`;
+  return new InputError(
+    `${problem}: expected an accuracy (${numeric.filter((c) => ACCURACY_COLUMN.test(c)).join(", ")}) ` +
+      `or another numeric column (${numeric.filter((c) => !ACCURACY_COLUMN.test(c)).join(", ")}).`,
+  );
+}
+
 function parseNumber(csv: Csv, row: number, name: string, text: string): number {
   const value = Number(text);
   if (text.trim() === "" || (Number.isNaN(value) && !/^nan$/i.test(text))) {
-    throw damaged(csv.source, `line ${row + 2}, column ${name}: "${text}" is not a number`);
+    throw damaged(csv.source, `line ${row + 2}, column ${name}: ${quoted(text)} is not a number`);
   }
   return value;
 }
@@ -79,7 +95,8 @@ function buildTable(file: string): Nb201Table {
     column(name) {
       let values = columns.get(name);
       if (!values) {
-        const at = columnIndex(csv, name);
+        const at = csv.header.indexOf(name);
+        if (at < 0 || Object.hasOwn(KEY_COLUMNS, name)) throw notNumeric(file, csv.header, name);
         values = Float64Array.from(csv.rows, (row, i) => parseNumber(csv, i, name, row[at]));
         columns.set(name, values);
       }
