@@ -12,6 +12,7 @@ export type { StatsInput } from "./api/inputs.js";
 export type { ModelSpec } from "./api/modelSpec.js";
 export type { RankedArch } from "./api/ranking.js";
 export type { FeatureSource } from "./model/batch.js";
+export { calibrate, type Calibration, type PredictedValue } from "./model/calibration.js";
 export type { ModelConfig, ModelKind, Mixing } from "./model/config.js";
 export type { ModelDocument, ReadOptions } from "./model/modelFile.js";
 export type { EncodingSettings, TargetScale } from "./model/predictor.js";

@@ -3,7 +3,7 @@
 // the NB201 benchmark table that supplies the targets.
 import { resolveDataRoot } from "../data/paths.js";
 import type { EncodingSettings } from "../model/predictor.js";
-import { encodeStats, type EncodedStats, type NodeStats } from "../model/statsDataset.js";
+import { encodeStats, type EncodedStats, type MaskedNodes, type NodeStats } from "../model/statsDataset.js";
 import type { StatsSettings } from "../pipeline/settings.js";
 import { loadStats } from "../pipeline/statsData.js";
 import type { ProxyRecord } from "../proxies/compute.js";
@@ -36,6 +36,7 @@ function nodeStatsOf(records: readonly ProxyRecord[]): NodeStats {
   return {
     archs: records.map((record) => record.arch),
     nodes: Object.fromEntries([...proxies].map((proxy) => [proxy, records.map((record) => record.nodes[proxy])])),
+    flags: records.map((record) => record.flags),
   };
 }
 
@@ -43,11 +44,48 @@ function nodeStatsOf(records: readonly ProxyRecord[]): NodeStats {
 export function encodeForModel(stats: NodeStats, encoding: EncodingSettings, source: string, warn: Warn): EncodedStats {
   const encoded = encodeStats(stats, encoding);
   if (encoded.missingNodes > 0) warn(`${encoded.missingNodes} architecture(s) in ${source} lack node vectors of ${encoding.proxies.join(", ")} and are left out.`);
-  if (encoded.masked > 0) warn(`${encoded.masked} NaN/Inf feature value(s) were read as 0.`);
+  for (const message of maskedWarnings(encoded, encoding)) warn(message);
   return encoded;
 }
 
-/** The NB201 table under --data, $PARZC_DATA or ../shared/data (src/data/paths.ts). */
+/**
+ * One line per group of proxies with the same masked architectures: which proxies, how many
+ * architectures, why their values became NaN, and what reading them as 0 does to the prediction.
+ */
+export function maskedWarnings(encoded: EncodedStats, encoding: EncodingSettings): string[] {
+  const n = encoded.archs.length;
+  const groups = new Map<string, { proxies: string[]; masked: MaskedNodes }>();
+  for (const [proxy, masked] of Object.entries(encoded.maskedBy)) {
+    const key = JSON.stringify(masked);
+    const group = groups.get(key);
+    if (group) group.proxies.push(proxy);
+    else groups.set(key, { proxies: [proxy], masked });
+  }
+  // Architectures whose every node feature is 0: the prediction rests on the other inputs alone.
+  const allZero = (position: number) => encoding.proxies.every((proxy) => {
+    const masked = encoded.maskedBy[proxy];
+    return masked !== undefined && (masked.degenerate.includes(position) || masked.constant.includes(position));
+  });
+  return [...groups.values()].map(({ proxies, masked }) => {
+    const { degenerate, constant, nonFinite, values } = masked;
+    const causes = [
+      degenerate.length > 0 ? `${degenerate.length} of ${n} architectures have no input→output path (flagged degenerate): nothing reaches their weights, so every node value is 0` : "",
+      constant.length > 0 ? `${constant.length} of ${n} architectures have all node values equal` : "",
+      nonFinite.length > 0 ? `${nonFinite.length} of ${n} architectures have NaN/Inf node values in the stats (the proxy is undefined on those nodes)` : "",
+    ].filter(Boolean).join("; ");
+    const zeroDivision = degenerate.length + constant.length > 0 ? " and ParZC's per-architecture min–max scaling of a constant vector gives 0/0 = NaN" : "";
+    const whole = [...degenerate, ...constant];
+    const effect = [
+      whole.length > 0 && whole.every(allZero) ? "Their node features are then all 0, so ParZC predicts them from its other inputs alone (the magnitude features and the cell's ops, where the model uses them)." : "",
+      whole.length > 0 && !whole.every(allZero) ? "For those architectures the prediction rests on the other proxies' values." : "",
+      nonFinite.length > 0 ? "Where some values are NaN/Inf, the prediction rests on the node values that are left." : "",
+    ].filter(Boolean).join(" ");
+    const each = proxies.length > 1 ? " of each proxy" : "";
+    return `${proxies.join(", ")}: ${causes}${zeroDivision}; the ${values} value(s)${each} are read as 0, as ParZC's code does. ${effect}`;
+  });
+}
+
+/** The NB201 table under --data, $PARZC_DATA, the project's data/ or ../shared/data (src/data/paths.ts). */
 export function benchmarkTable(data: string | undefined): Nb201Table {
   return nb201.table(nb201TableFile(resolveDataRoot(data)));
 }

@@ -3,11 +3,13 @@
 // shares each step with `parzc train`, `eval` and `rank` (the other files of src/api/).
 import type { RankingMetrics } from "../metrics/ranking.js";
 import type { FeatureSource } from "../model/batch.js";
+import { type Calibration, type PredictedValue, predictedValues } from "../model/calibration.js";
 import type { ModelConfig } from "../model/config.js";
 import { modelDocument, parseModel, readModel, writeModel, type ModelDocument, type ReadOptions } from "../model/modelFile.js";
 import { predictParallel, type ParallelOptions } from "../model/predictParallel.js";
 import type { EncodingSettings, Predictor, TargetScale } from "../model/predictor.js";
 import type { TrainResult } from "../model/train.js";
+import { checkOutputFile } from "../util/safeFiles.js";
 import { warnOnStderr, type Warn } from "../util/warn.js";
 import { evaluateOnStats, type EvaluationOptions } from "./evaluateOnStats.js";
 import { benchmarkTable, encodeForModel, readStatsInput, type StatsInput } from "./inputs.js";
@@ -20,7 +22,7 @@ interface Reporting {
 }
 
 interface DataOption {
-  /** Data folder with the NB201 table (default: $PARZC_DATA, then ../shared/data). */
+  /** Data folder with the NB201 table (default: $PARZC_DATA, then the package's data/, then ../shared/data). */
   data?: string;
 }
 
@@ -46,6 +48,11 @@ export interface ArchPrediction {
   samples: number;
   /** Feature values that were NaN/±Inf and were read as 0. */
   masked: number;
+  /**
+   * Each mean through the model's calibration: the predicted value of its training column (%), with
+   * the std in the same units; null for a model file written before calibrations were stored.
+   */
+  predicted: PredictedValue[] | null;
 }
 
 /** What training reported: loss per epoch, an early stop on a non-finite loss, the time taken. */
@@ -93,6 +100,11 @@ export class ParZC {
     return this.predictor.targetScale;
   }
 
+  /** Score → predicted value of the training column, fitted on the training architectures; null in older files. */
+  get calibration(): Calibration | null {
+    return this.predictor.calibration;
+  }
+
   get provenance(): Record<string, unknown> {
     return this.predictor.provenance;
   }
@@ -102,18 +114,20 @@ export class ParZC {
     return modelDocument(this.predictor);
   }
 
-  /** Writes the model file atomically. */
+  /** Writes the model file atomically; never over a link, a device or the store it was trained on. */
   save(path: string): void {
+    const { stats } = this.provenance;
+    checkOutputFile(path, { what: "model file", inputs: typeof stats === "string" ? [stats] : [] });
     writeModel(path, this.predictor);
   }
 
   async predict(input: PredictInput, options: ParZCPredictOptions = {}): Promise<ArchPrediction> {
     const data = this.features(input, options.warn ?? warnOnStderr);
     const prediction = await predictParallel(this.predictor, data, options);
-    return { archs: [...data.archs], ...prediction };
+    return { archs: [...data.archs], ...prediction, predicted: predictedValues(this.predictor.calibration, prediction.mean, prediction.std) };
   }
 
-  /** The `top` best architectures by predicted mean, best first. */
+  /** The `top` best architectures by predicted mean, best first (with the calibrated value where the model has one). */
   async rank(input: PredictInput, options: ParZCRankOptions = {}): Promise<RankedArch[]> {
     const prediction = await this.predict(input, options);
     return rankPrediction(prediction.archs, prediction, options.top ?? 10);

@@ -4,8 +4,9 @@ import { availableParallelism } from "node:os";
 import { Command } from "commander";
 import { ParZC } from "../api/parzc.js";
 import { rankPrediction } from "../api/ranking.js";
-import { benchmarkTable, storeFeatures } from "./modelInputs.js";
-import { integerAtLeast } from "./optionParsers.js";
+import { calibrationNote, formatPredicted } from "../model/calibration.js";
+import { benchmarkTable, requireStore, storeFeatures } from "./modelInputs.js";
+import { samplesOption, seedOption, spaceCount, workersOption } from "./optionParsers.js";
 import { withProgress } from "../pipeline/progress.js";
 
 interface RankOptions {
@@ -29,32 +30,34 @@ export function rankCommand(): Command {
     .description("Rank a stats store's architectures by a model's predicted score (the mean of K weight samples; the std is shown)")
     .requiredOption("--model <model>", "model file from parzc train")
     .requiredOption("--stats <store>", "stats store with the model's proxies")
-    .option("--top <k>", "how many to print", integerAtLeast(1), 10)
-    .option("--json", "one JSON object a line: rank, arch, index, mean, std")
-    .option("--samples <k>", "Bayesian weight samples per architecture", integerAtLeast(1), 8)
-    .option("--seed <n>", "seeds the weight samples", integerAtLeast(0), 0)
-    .option("--workers <n>", "worker threads (default: the number of cores)", integerAtLeast(1), availableParallelism())
-    .option("--data <dir>", "data folder with the NB201 table (default: $PARZC_DATA, then ../shared/data beside the repository)")
+    .option("--top <k>", "how many to print", spaceCount(1), 10)
+    .option("--json", "one JSON object a line: rank, arch, index, mean, std (the raw score) and predicted {value, std} (%)")
+    .option("--samples <k>", "Bayesian weight samples per architecture", samplesOption, 8)
+    .option("--seed <n>", "seeds the weight samples", seedOption, 0)
+    .option("--workers <n>", "worker threads (default: the number of cores)", workersOption, availableParallelism())
+    .option("--data <dir>", "data folder with the NB201 table (default: $PARZC_DATA, then the project's data/, then ../shared/data beside the repository)")
     .addHelpText("after", EXAMPLES)
     .action(async (options: RankOptions) => {
       const model = await ParZC.load(options.model);
+      requireStore(options.stats);
       const features = storeFeatures(options.stats, model.encoding);
       const started = performance.now();
       const prediction = await withProgress("rank", (onProgress) =>
         model.predict(features, { samples: options.samples, seed: options.seed, workers: options.workers, onProgress }));
       const seconds = (performance.now() - started) / 1000;
       const table = benchmarkTable(options.data);
-      const rows = rankPrediction(prediction.archs, prediction, options.top).map(({ rank, arch, mean, std }) => ({ rank, arch, index: table.indexOf(arch), mean, std }));
+      const rows = rankPrediction(prediction.archs, prediction, options.top).map(({ rank, arch, mean, std, predicted }) => ({ rank, arch, index: table.indexOf(arch), mean, std, ...(predicted ? { predicted } : {}) }));
       if (options.json) {
         process.stdout.write(rows.map((row) => JSON.stringify(row)).join("\n") + "\n");
         return;
       }
-      // Only an MSE term ties the outputs to the target's units; rank-only losses give a score.
-      const calibrated = String(model.provenance.loss ?? "").includes("mse") && model.target.column !== "";
-      process.stdout.write(`rank  index  ${calibrated ? `predicted ${model.target.column}` : "score"} ± std  arch\n`);
+      const heading = model.calibration ? `predicted ${model.calibration.column} (%) ± std` : "score ± std";
+      process.stdout.write(`rank  index  ${heading}  arch\n`);
       for (const row of rows) {
-        process.stdout.write(`${String(row.rank).padStart(4)}  ${String(row.index).padStart(5)}  ${row.mean.toFixed(3)} ± ${row.std.toFixed(3)}  ${row.arch}\n`);
+        const value = row.predicted ? formatPredicted(row.predicted) : `${row.mean.toFixed(3)} ± ${row.std.toFixed(3)}`;
+        process.stdout.write(`${String(row.rank).padStart(4)}  ${String(row.index).padStart(5)}  ${value.padStart(heading.length)}  ${row.arch}\n`);
       }
+      process.stdout.write(`${calibrationNote(model.calibration)}\n`);
       process.stderr.write(`ranked ${prediction.archs.length} architectures with K=${prediction.samples} in ${seconds.toFixed(1)} s\n`);
     });
 }

@@ -1,8 +1,10 @@
 // `parzc search`: zero-shot NAS. Rank a pool of NB201 architectures with a ParZC model (or one
 // training-free proxy, or its ParZC† reweighting), computing the statistics the pool lacks, and
 // print the top N with their true accuracy and the best found against the space's optimum.
+import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { Command, Option } from "commander";
+import { calibrationNote } from "../model/calibration.js";
 import { readModel } from "../model/modelFile.js";
 import { NODE_WEIGHTINGS, type NodeWeighting } from "../proxies/weighting.js";
 import type { ArchSpec } from "../pipeline/archList.js";
@@ -10,7 +12,8 @@ import { parsePoolSpec } from "../search/poolSpec.js";
 import { type Ranker, runSearch } from "../search/searchRun.js";
 import { formatSearch } from "../search/zeroShot.js";
 import { InputError } from "../util/errors.js";
-import { integerAtLeast } from "./optionParsers.js";
+import { requireStore } from "./modelInputs.js";
+import { proxyBatchOption, samplesOption, seedOption, spaceCount, workersOption } from "./optionParsers.js";
 
 interface SearchCliOptions {
   model?: string;
@@ -54,18 +57,19 @@ export function searchCommand(): Command {
     .addOption(new Option("--weighting <scheme>", "with --proxy: ParZC†, the proxy's node contributions reweighted (sine is ParZC†'s)").choices(Object.keys(NODE_WEIGHTINGS)))
     .option("--space <name>", "search space", "nb201")
     .option("--pool <spec>", "all | sample:N (seeded by --seed) | file:PATH", parsePoolSpec, parsePoolSpec("sample:1000"))
-    .option("--top <n>", "how many to print", integerAtLeast(1), 10)
-    .option("--seed <n>", "seeds the pool's sample and the weight samples (and, with --proxy, the proxy's statistics)", integerAtLeast(0), 0)
-    .option("--batch <n>", "with --proxy: images per batch for its statistics (a model uses the batch it was trained with)", integerAtLeast(2), 16)
-    .option("--samples <k>", "Bayesian weight samples per architecture", integerAtLeast(1), 8)
-    .addOption(new Option("--workers <n>", "worker threads").argParser(integerAtLeast(1)).default(availableParallelism(), `the number of cores, ${availableParallelism()}`))
+    .option("--top <n>", "how many to print", spaceCount(1), 10)
+    .option("--seed <n>", "seeds the pool's sample and the weight samples (and, with --proxy, the proxy's statistics)", seedOption, 0)
+    .option("--batch <n>", "with --proxy: images per batch for its statistics (a model uses the batch it was trained with)", proxyBatchOption, 16)
+    .option("--samples <k>", "Bayesian weight samples per architecture", samplesOption, 8)
+    .addOption(new Option("--workers <n>", "worker threads").argParser(workersOption).default(availableParallelism(), `the number of cores, ${availableParallelism()}`))
     .option("--stats <store>", "stats store to read and extend (default: the cache store of the ranker's proxies, batch and seed)")
     .option("--target <column>", "benchmark column of the true accuracies", "c10_test_200")
-    .option("--data <dir>", "data folder (default: $PARZC_DATA, then ../shared/data beside the repository)")
+    .option("--data <dir>", "data folder (default: $PARZC_DATA, then the project's data/, then ../shared/data beside the repository)")
     .option("--json", "print the result as one JSON object")
     .addHelpText("after", EXAMPLES)
     .action(async (options: SearchCliOptions) => {
       const ranker = await rankerOf(options);
+      if (options.stats !== undefined && existsSync(options.stats)) requireStore(options.stats); // a missing one is created
       const outcome = await runSearch(ranker, {
         space: options.space, pool: options.pool, top: options.top, seed: options.seed, target: options.target,
         workers: options.workers, stats: options.stats, data: options.data,
@@ -76,5 +80,6 @@ export function searchCommand(): Command {
       }
       process.stdout.write(`${outcome.method}: the top ${outcome.result.rows.length} of ${outcome.result.ranked} ranked (pool of ${outcome.pool}, store ${outcome.store})\n`);
       process.stdout.write(formatSearch(outcome.result, ranker.kind === "model" ? "ParZC mean" : "score"));
+      if (ranker.kind === "model") process.stdout.write(`${calibrationNote(ranker.model.calibration)}\n`);
     });
 }

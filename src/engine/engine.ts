@@ -19,6 +19,11 @@ export interface PassObserver {
   reluInput?(input: Tensor, readers: number): void;
 }
 
+export interface BackwardOptions {
+  /** Keep the tape for another backward on the same forward (after clearGradients). */
+  keepTape?: boolean;
+}
+
 /** Values of a tensor: float32 on the wasm backend, float64 on the reference one. */
 export type FloatArray = Float32Array | Float64Array;
 
@@ -147,17 +152,26 @@ export class Engine {
   }
 
   /** Backprop from a scalar loss. */
-  backward(loss: Tensor): void {
+  backward(loss: Tensor, options: BackwardOptions = {}): void {
     if (loss.size !== 1) throw new Error(`Engine.backward: the loss must be a scalar, got shape [${loss.shape.join(", ")}]`);
-    this.backwardFrom(loss, 1);
+    this.backwardFrom(loss, 1, options);
   }
 
   /** Backprop from any tensor, seeding its gradient with `seed` (a value for every element, or one for all). */
-  backwardFrom(root: Tensor, seed: number | ArrayLike<number>): void {
+  backwardFrom(root: Tensor, seed: number | ArrayLike<number>, { keepTape = false }: BackwardOptions = {}): void {
     const grad = this.values(this.gradOf(root), root.size);
     if (typeof seed === "number") grad.fill(seed);
     else grad.set(seed);
-    this.tape.replayBackward();
+    this.tape.replayBackward(keepTape);
+  }
+
+  /**
+   * Forget every gradient of the open pass; activations and (with keepTape) the tape stay, so a
+   * second backward from another root reuses the forward. Every backward closure skips a zero gradient.
+   */
+  clearGradients(): void {
+    for (const t of this.gradHolders) t.grad = 0;
+    this.gradHolders = [];
   }
 
   /** Run `body` inside a pass; everything it allocates is freed when it returns. */

@@ -28,15 +28,17 @@ export interface PassOptions {
   inputGradient?: boolean;
   /** Watch the pass (node outputs, ReLU inputs). */
   observer?: PassObserver;
+  /** Keep the tape, so `read` can clear the gradients and backprop again from another root. */
+  keepTape?: boolean;
 }
 
-export function lossPass<T>(engine: Engine, net: Classifier, batch: LabelledBatch, read: (pass: PassResult) => T, { inputGradient = false, observer }: PassOptions = {}): T {
+export function lossPass<T>(engine: Engine, net: Classifier, batch: LabelledBatch, read: (pass: PassResult) => T, { inputGradient = false, observer, keepTape = false }: PassOptions = {}): T {
   return engine.withPass(() => {
     engine.observer = observer;
     const input = fromBatchMajor(engine, batch.x, batch.shape, inputGradient);
     const logits = net.forward(engine, input);
     const { loss, value } = crossEntropy(engine, logits, batch.labels);
-    engine.backward(loss);
+    engine.backward(loss, { keepTape });
     return read({ input, logits, loss: value });
   });
 }

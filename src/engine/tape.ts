@@ -17,10 +17,10 @@ export class Tape {
     return this.entries.length;
   }
 
-  /** Run every backward closure, newest first, then forget them. */
-  replayBackward(): void {
+  /** Run every backward closure, newest first, then forget them (unless kept for another backward). */
+  replayBackward(keep = false): void {
     for (let i = this.entries.length - 1; i >= 0; i--) this.entries[i].backward();
-    this.entries = [];
+    if (!keep) this.entries = [];
   }
 
   clear(): void {

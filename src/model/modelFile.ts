@@ -2,9 +2,11 @@
 // settings, the target's column and scale, the training provenance and every parameter (its shape
 // and its float32 values, little-endian, base64). Reading checks all of it against the config and
 // refuses a file of another version or with a wrongly shaped tensor, naming what is wrong.
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import type { MatmulBackend } from "../backends/index.js";
 import { InputError } from "../util/errors.js";
+import { regularFileProblem, writeFileAtomic } from "../util/safeFiles.js";
+import { type Calibration, parseCalibration } from "./calibration.js";
 import { validateConfig } from "./config.js";
 import { createPredictor, encodedSize, type EncodingSettings, type InputScale, type Precision, type Predictor, type TargetScale } from "./predictor.js";
 
@@ -26,6 +28,8 @@ export interface ModelDocument {
   target: TargetScale;
   /** Standardisation of the magnitude features, or null. */
   inputScale: InputScale | null;
+  /** Score → predicted target value (src/model/calibration.ts); absent in files written before it. */
+  calibration?: Calibration;
   provenance: Record<string, unknown>;
   parameters: StoredParameter[];
 }
@@ -50,16 +54,15 @@ export function modelDocument(model: Predictor): ModelDocument {
     encoding: model.encoding,
     target: model.targetScale,
     inputScale: model.inputScale,
+    ...(model.calibration ? { calibration: model.calibration } : {}),
     provenance: model.provenance,
     parameters: model.net.params.entries().map(({ name, shape, values }) => ({ name, shape: [...shape], data: encodeFloat32(values) })),
   };
 }
 
-/** Writes atomically (a temporary file, then a rename), so a crash never leaves half a model. */
+/** Writes atomically (a unique temporary file, then a rename), so a crash never leaves half a model. */
 export function writeModel(path: string, model: Predictor): void {
-  const temporary = `${path}.tmp-${process.pid}`;
-  writeFileSync(temporary, JSON.stringify(modelDocument(model)) + "\n");
-  renameSync(temporary, path);
+  writeFileAtomic(path, JSON.stringify(modelDocument(model)) + "\n");
 }
 
 export interface ReadOptions {
@@ -68,13 +71,10 @@ export interface ReadOptions {
 }
 
 export async function readModel(path: string, options: ReadOptions = {}): Promise<Predictor> {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch {
-    throw new InputError(`model file ${path} cannot be read: pass a file written by \`parzc train --out\`.`);
-  }
-  return parseModel(text, path, options);
+  // A FIFO or a device would block the read or never end it.
+  const problem = regularFileProblem(path);
+  if (problem) throw new InputError(`model file ${path} cannot be read: it ${problem}. Pass a file written by \`parzc train --out\`.`);
+  return parseModel(readFileSync(path, "utf8"), path, options);
 }
 
 function isNumberArray(value: unknown): value is number[] {
@@ -120,7 +120,8 @@ export async function parseModel(text: string, source: string, options: ReadOpti
   }
   const stored = new Map<string, StoredParameter>();
   for (const p of Array.isArray(document.parameters) ? document.parameters : []) stored.set(p?.name, p);
-  const model = await createPredictor(config, { ...options, targetScale: target, inputScale, encoding });
+  const calibration = document.calibration === undefined || document.calibration === null ? null : parseCalibration(document.calibration, source);
+  const model = await createPredictor(config, { ...options, targetScale: target, inputScale, encoding, calibration });
   for (const parameter of model.net.params.list) {
     const entry = stored.get(parameter.name);
     if (!entry) throw new InputError(`${source}: parameter "${parameter.name}" [${parameter.shape.join(", ")}] is missing; the file does not match its own config.`);
@@ -130,6 +131,11 @@ export async function parseModel(text: string, source: string, options: ReadOpti
     const values = typeof entry.data === "string" ? decodeFloat32(entry.data) : new Float32Array(0);
     if (values.length !== parameter.size) {
       throw new InputError(`${source}: parameter "${parameter.name}" holds ${values.length} values, but its shape [${parameter.shape.join(", ")}] needs ${parameter.size}.`);
+    }
+    // A NaN or ±Inf weight makes every prediction NaN: eval would report nothing and rank "NaN ± NaN".
+    const bad = values.findIndex((v) => !Number.isFinite(v));
+    if (bad >= 0) {
+      throw new InputError(`${source}: parameter "${parameter.name}" holds ${values[bad]} (value ${bad} of ${values.length}), so every prediction would be NaN; retrain the model with \`parzc train\` (a diverged run keeps its last finite weights).`);
     }
     model.rt.engine.view(parameter).set(values);
     stored.delete(parameter.name);

@@ -7,6 +7,7 @@ import { wasmMatmul, type MatmulBackend } from "../backends/index.js";
 import { PARZC_ENCODING } from "../proxies/encoding.js";
 import { Random } from "../util/random.js";
 import { loadWasmInstance } from "../wasm/load.js";
+import type { Calibration } from "./calibration.js";
 import { type ModelConfig, validateConfig } from "./config.js";
 import { ParzcModel } from "./model.js";
 import { createRuntime, type Runtime } from "./runtime.js";
@@ -56,6 +57,8 @@ export interface Predictor {
   targetScale: TargetScale;
   inputScale: InputScale | null;
   encoding: EncodingSettings;
+  /** Score → predicted target value, fitted on the training architectures; null in older model files. */
+  calibration: Calibration | null;
   provenance: Record<string, unknown>;
 }
 
@@ -80,6 +83,7 @@ export interface CreateOptions {
   targetScale?: TargetScale;
   inputScale?: InputScale | null;
   encoding?: EncodingSettings;
+  calibration?: Calibration | null;
 }
 
 /** A fresh predictor with seeded initial weights. */
@@ -93,6 +97,7 @@ export async function createPredictor(config: ModelConfig, options: CreateOption
     targetScale: options.targetScale ?? { column: "", mean: 0, std: 1 },
     inputScale: options.inputScale ?? null,
     encoding: options.encoding ?? defaultEncoding(),
+    calibration: options.calibration ?? null,
     provenance: {},
   };
 }

@@ -8,10 +8,23 @@ import { InputError } from "../util/errors.js";
 import type { RankingDataset } from "./dataset.js";
 import type { EncodingSettings } from "./predictor.js";
 
-/** What the model needs of a loaded store: the archs and their per-node vectors by proxy. */
+/** What the model needs of a loaded store: the archs and their per-node vectors by proxy (and the store's flags, if known). */
 export interface NodeStats {
   archs: readonly string[];
   nodes: Readonly<Record<string, readonly (ArrayLike<number> | undefined)[]>>;
+  flags?: readonly (readonly string[])[];
+}
+
+/** One proxy's masked feature values, by cause, as positions in the encoded archs. */
+export interface MaskedNodes {
+  /** Every node value 0 on an architecture flagged degenerate (no input→output path): min–max gives 0/0. */
+  degenerate: number[];
+  /** Otherwise all finite node values equal: min–max gives 0/0. */
+  constant: number[];
+  /** Some node values NaN/±Inf in the stats (the proxy is undefined there). */
+  nonFinite: number[];
+  /** Feature values masked. */
+  values: number;
 }
 
 export interface EncodedStats {
@@ -19,6 +32,8 @@ export interface EncodedStats {
   features: Float32Array[];
   /** Feature entries that were NaN/±Inf after scaling and were set to 0. */
   masked: number;
+  /** The same by proxy (those with any), with the architectures and the cause. */
+  maskedBy: Record<string, MaskedNodes>;
   /** Architectures left out because they lack a node vector of the encoding's proxies. */
   missingNodes: number;
 }
@@ -54,7 +69,7 @@ export function encodeStats(stats: NodeStats, encoding: EncodingSettings): Encod
   if (absent.length > 0) {
     throw new InputError(`the stats store has no node vectors of ${absent.join(", ")}, which the model's encoding needs (${encoding.proxies.join(", ")}). Compute them with \`parzc stats --proxies ${encoding.proxies.join(",")}\`.`);
   }
-  const result: EncodedStats = { archs: [], features: [], masked: 0, missingNodes: 0 };
+  const result: EncodedStats = { archs: [], features: [], masked: 0, maskedBy: {}, missingNodes: 0 };
   stats.archs.forEach((arch, i) => {
     const nodes: Record<string, ArrayLike<number>> = {};
     for (const proxy of encoding.proxies) {
@@ -66,11 +81,24 @@ export function encodeStats(stats: NodeStats, encoding: EncodingSettings): Encod
       nodes[proxy] = values;
     }
     const encoded = encodeNodes(nodes, { proxies: encoding.proxies, maxNodes: encoding.maxNodes });
+    const degenerate = stats.flags?.[i]?.includes("degenerate") ?? false;
+    encoding.proxies.forEach((proxy, p) => {
+      if (encoded.maskedBy[p] > 0) countMasked((result.maskedBy[proxy] ??= { degenerate: [], constant: [], nonFinite: [], values: 0 }), nodes[proxy], encoded.maskedBy[p], degenerate, result.archs.length);
+    });
     result.archs.push(arch);
     result.features.push(encoding.magnitudes ? withMagnitudes(encoded.features, nodes, encoding) : encoded.features);
     result.masked += encoded.masked;
   });
   return result;
+}
+
+function countMasked(into: MaskedNodes, values: ArrayLike<number>, masked: number, degenerate: boolean, position: number): void {
+  into.values += masked;
+  const finite = Array.from(values).filter(Number.isFinite);
+  // A varying vector loses only its NaN/Inf entries; a constant one loses all (0/0).
+  if (masked < values.length || finite.length === 0) into.nonFinite.push(position);
+  else if (degenerate && finite.length === values.length && finite.every((v) => v === 0)) into.degenerate.push(position);
+  else into.constant.push(position);
 }
 
 export interface LabelledStats extends RankingDataset {

@@ -7,10 +7,12 @@ import { addAll } from "../engine/ops/add.js";
 import { Random } from "../util/random.js";
 import { InputError } from "../util/errors.js";
 import { batchTensors } from "./batch.js";
+import { fitCalibration } from "./calibration.js";
 import { type ModelConfig } from "./config.js";
 import { checkDataset, sanitizeFeatures, type RankingDataset } from "./dataset.js";
 import { batchLoss, formatLoss, parseLoss, DEFAULT_ALPHA } from "./losses/index.js";
 import { Adam, cosineLearningRate } from "./optimizer.js";
+import { predict } from "./predict.js";
 import { LARGE_DATA, sizeDefaults } from "./sizeDefaults.js";
 import { createPredictor, defaultEncoding, type CreateOptions, type InputScale, type Predictor } from "./predictor.js";
 
@@ -152,6 +154,9 @@ export async function train(config: ModelConfig, data: RankingDataset, options: 
     options.onEpoch?.(record, model);
   }
   net.params.detachGradients();
+  // Score → target units, fitted on the training set's own predictions (the mean of the default K samples).
+  const { mean } = predict(model, source, { seed });
+  model.calibration = mean.every(Number.isFinite) ? fitCalibration(model.targetScale.column, mean, data.targets) : null;
   model.provenance = {
     seed, epochs, batchSize, lr, weightDecay, decoupledWeightDecay: options.decoupledWeightDecay ?? false,
     loss: formatLoss(terms), alpha, schedule: "cosine (per epoch, eta_min 0)", optimizer: "adam",

@@ -51,7 +51,8 @@ export async function computeProxies(space: typeof nb201, arch: string | Nb201Ar
   const { proxies = PARZC_PROXIES, seed = 0 } = options;
   const definitions = proxies.map(getProxy);
   const inputs = options.inputs ?? proxyInputs({ dataset: options.dataset, batchSize: options.batch ?? DEFAULT_BATCH_SIZE, seed, dataRoot: options.dataRoot });
-  const context = new ProxyContext(parsed, inputs, seed, await threadEngines());
+  const shared = new Set(definitions.flatMap((proxy) => (proxy.needs.shares ? [proxy.needs.shares] : [])));
+  const context = new ProxyContext(parsed, inputs, seed, await threadEngines(), undefined, shared);
   const record: ProxyRecord = { arch: space.format(parsed), nodes: {}, scores: {}, flags: [] };
   if (space.isDegenerate(parsed)) record.flags.push("degenerate");
   for (const proxy of definitions) {

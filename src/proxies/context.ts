@@ -1,7 +1,9 @@
 // Everything a proxy computes from: the architecture, the inputs, fresh networks with the
 // run's seed on the float32 (or float64) engine, and the one shared cross-entropy pass.
 // Every network built here starts from the same seeded weights, so proxies that share the
-// gradient pass see exactly what they would see on a network of their own.
+// gradient pass see exactly what they would see on a network of their own. The same train-mode
+// forward on the batch also serves jacov/epe_nas (a second backward, from the logits, to the
+// input) and nwot (the ReLU sign codes) when the run asks for them too: one forward, not three.
 import type { Engine } from "../engine/engine.js";
 import { lossPass } from "../engine/lossPass.js";
 import type { InitScheme, Tensor } from "../engine/tensor.js";
@@ -9,6 +11,9 @@ import type { Nb201Arch } from "../spaces/nb201/ops.js";
 import { Nb201Network, nb201Network, type NetworkNode, type Nb201NetworkConfig } from "../spaces/nb201/network.js";
 import type { Random } from "../util/random.js";
 import type { ProxyInputs } from "./inputs.js";
+import { type InputJacobian, jacobianRows, standaloneJacobian } from "./jacobian.js";
+import { reluKernelRecorder, standaloneReluKernel } from "./reluKernel.js";
+import type { SharedProduct } from "./types.js";
 
 /** Per-node reductions of one cross-entropy forward+backward, all in float64. */
 export interface NodeGradientStats {
@@ -30,7 +35,7 @@ export interface EngineSet {
 }
 
 export class ProxyContext {
-  private gradientStats?: NodeGradientStats[];
+  private readonly products: { lossGradients?: NodeGradientStats[]; inputJacobian?: InputJacobian; reluKernel?: Float64Array } = {};
 
   constructor(
     readonly arch: Nb201Arch,
@@ -39,6 +44,8 @@ export class ProxyContext {
     private readonly engines: EngineSet,
     /** Overrides the benchmark's C=16, N=5 network (tests use tiny ones). */
     readonly networkConfig?: Nb201NetworkConfig,
+    /** What the run's proxies read of the shared pass (computeProxies fills it from their needs). */
+    private readonly shared: ReadonlySet<SharedProduct> = new Set(),
   ) {}
 
   get engine(): Engine {
@@ -64,17 +71,52 @@ export class ProxyContext {
 
   /** The shared cross-entropy pass on the first batch, reduced per node (computed once). */
   gradientPass(): NodeGradientStats[] {
-    this.gradientStats ??= this.runGradientPass();
-    return this.gradientStats;
+    if (!this.products.lossGradients) this.runSharedPass();
+    return this.products.lossGradients!;
   }
 
-  private runGradientPass(): NodeGradientStats[] {
+  /** ∂(Σ logits)/∂x of the batch (jacov, epe_nas), from the shared forward when the run also has a loss pass. */
+  inputJacobian(): InputJacobian {
+    if (!this.products.inputJacobian) {
+      if (this.sharesPass("inputJacobian")) this.runSharedPass();
+      else this.products.inputJacobian = standaloneJacobian(this);
+    }
+    return this.products.inputJacobian!;
+  }
+
+  /** NASWOT's kernel K of the ReLU sign codes (nwot), from the shared forward when the run also has a loss pass. */
+  reluKernel(): Float64Array {
+    if (!this.products.reluKernel) {
+      if (this.sharesPass("reluKernel")) this.runSharedPass();
+      else this.products.reluKernel = standaloneReluKernel(this);
+    }
+    return this.products.reluKernel!;
+  }
+
+  /** Whether `product` can ride on the loss pass: the run asks for both and that pass is still to come. */
+  private sharesPass(product: SharedProduct): boolean {
+    return this.shared.has(product) && this.shared.has("lossGradients") && !this.products.lossGradients;
+  }
+
+  /** One forward, the cross-entropy backward, then (if wanted) a second backward from the logits. */
+  private runSharedPass(): void {
     const engine = this.engine;
     const net = this.network();
     const nodes = net.nodes();
     const outputs = new Map<object, Tensor>();
-    return lossPass(engine, net, this.inputs.batch, () => nodes.map((node) => nodeStats(engine, node, outputs.get(node))), {
-      observer: { nodeOutput: (node, output) => outputs.set(node, output) },
+    const jacobian = this.shared.has("inputJacobian") && !this.products.inputJacobian;
+    const kernel = this.shared.has("reluKernel") && !this.products.reluKernel ? reluKernelRecorder(engine, this.inputs.batch.shape[0]) : undefined;
+    lossPass(engine, net, this.inputs.batch, ({ input, logits }) => {
+      this.products.lossGradients = nodes.map((node) => nodeStats(engine, node, outputs.get(node)));
+      if (kernel) this.products.reluKernel = kernel.read();
+      if (jacobian) {
+        engine.clearGradients();
+        engine.backwardFrom(logits, 1);
+        this.products.inputJacobian = jacobianRows(engine, input, net.config.classes);
+      }
+    }, {
+      inputGradient: jacobian, keepTape: jacobian,
+      observer: { nodeOutput: (node, output) => outputs.set(node, output), reluInput: kernel?.reluInput },
     });
   }
 }

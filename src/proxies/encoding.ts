@@ -35,11 +35,13 @@ export interface EncodedFeatures {
   features: Float32Array;
   /** Entries that were NaN or ±Inf after scaling and were set to 0. */
   masked: number;
+  /** The same, per proxy in the spec's order. */
+  maskedBy: number[];
 }
 
 export function encodeNodes(nodes: Readonly<Record<string, ArrayLike<number>>>, spec: EncodingSpec = PARZC_ENCODING): EncodedFeatures {
   const features = new Float32Array(spec.proxies.length * spec.maxNodes);
-  let masked = 0;
+  const maskedBy = spec.proxies.map(() => 0);
   spec.proxies.forEach((proxy, p) => {
     const values = nodes[proxy];
     if (!values) throw new InputError(`the encoding needs node values of "${proxy}", which this record lacks: compute it (--proxies ${spec.proxies.join(",")}).`);
@@ -47,8 +49,8 @@ export function encodeNodes(nodes: Readonly<Record<string, ArrayLike<number>>>, 
     const scaled = minMaxScale(values);
     for (let i = 0; i < scaled.length; i++) {
       if (Number.isFinite(scaled[i])) features[p * spec.maxNodes + i] = scaled[i];
-      else masked++;
+      else maskedBy[p]++;
     }
   });
-  return { features, masked };
+  return { features, masked: maskedBy.reduce((a, b) => a + b, 0), maskedBy };
 }

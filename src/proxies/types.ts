@@ -16,7 +16,12 @@ export interface ProxyNeeds {
   /** How BN runs: train-mode batch statistics, or replaced by the identity. */
   batchNorm: "train" | "off";
   precision: "f32" | "f64";
+  /** What it reads of the shared train-mode forward on the batch (ProxyContext), so a run computes that forward once. */
+  shares?: SharedProduct;
 }
+
+/** The cross-entropy gradients, the input Jacobian of Σ logits, NASWOT's ReLU-code kernel. */
+export type SharedProduct = "lossGradients" | "inputJacobian" | "reluKernel";
 
 /**
  * How the score follows from the node values: "sum" (Σ node, e.g. grad_norm's norms),

@@ -1,5 +1,6 @@
 // The demo's report.md: what was run, the Kendall τ table of every method on the same held-out
 // architectures, the two charts and the zero-shot search, with the numbers of results.json.
+import { calibrationNote, formatPredicted } from "../model/calibration.js";
 import type { DemoReport } from "../search/demoRun.js";
 import type { MethodResult } from "../search/methodComparison.js";
 
@@ -29,8 +30,12 @@ function methodTable(methods: readonly MethodResult[]): string[] {
 }
 
 export function reportMarkdown(report: DemoReport): string {
-  const { settings, counts, targets, search } = report;
-  const searchRows = search.rows.map((row) => `| ${row.rank} | ${row.index} | ${fixed(row.score, 4)} ± ${fixed(row.std ?? NaN, 4)} | ${fixed(row.accuracy, 2)} | \`${row.arch}\` |`);
+  const { settings, counts, targets, search, calibration, calibrationError } = report;
+  const predictedHead = calibration ? `predicted \`${calibration.column}\` (%) ± std` : "ParZC score ± std";
+  const searchRows = search.rows.map((row) => {
+    const value = row.predicted ? formatPredicted(row.predicted) : `${fixed(row.score, 4)} ± ${fixed(row.std ?? NaN, 4)}`;
+    return `| ${row.rank} | ${row.index} | ${value} | ${fixed(row.accuracy, 2)} | \`${row.arch}\` |`;
+  });
   return [
     "# ParZC demo",
     "",
@@ -51,7 +56,10 @@ export function reportMarkdown(report: DemoReport): string {
     "",
     "## ParZC's prediction against the truth",
     "",
-    `Each point is an evaluated architecture: ParZC's predicted score (the mean of its Bayesian weight samples) against its true \`${targets.evaluate}\`, coloured by the samples' std (uncertainty).`,
+    calibration
+      ? `Each point is an evaluated architecture: ParZC's predicted \`${calibration.column}\` (its score, the mean of the Bayesian weight samples, through a monotone isotonic calibration fitted on the ${calibration.n} training architectures) against its true \`${targets.evaluate}\`, coloured by the samples' std mapped into the same units.` +
+        (calibrationError ? ` On these architectures the predicted \`${calibrationError.column}\` is off by ${fixed(calibrationError.medianAbsolute, 2)} points (median |predicted − true|). The calibration keeps the order, so the Kendall τ above is the score's.` : "")
+      : `Each point is an evaluated architecture: ParZC's raw score (the mean of its Bayesian weight samples) against its true \`${targets.evaluate}\`, coloured by the samples' std. ${calibrationNote(null)}`,
     "",
     `![predicted against true accuracy](${REPORT_FILES.scatter})`,
     "",
@@ -59,9 +67,11 @@ export function reportMarkdown(report: DemoReport): string {
     "",
     `The ${search.ranked} held-out architectures ranked by ParZC's mean; the top ${search.rows.length}:`,
     "",
-    `| rank | index | ParZC mean ± std | ${search.target} | arch |`,
+    `| rank | index | ${predictedHead} | ${search.target} | arch |`,
     "|---|---|---|---|---|",
     ...searchRows,
+    "",
+    calibrationNote(calibration) + " The raw scores are in `results.json`.",
     "",
     search.best
       ? `Best found: **${fixed(search.best.accuracy, 2)}** (rank ${search.best.rank}, index ${search.best.index}); the space's optimum over all 15,625 is ${fixed(search.optimum.accuracy, 2)} (index ${search.optimum.index}).`

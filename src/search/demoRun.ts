@@ -8,6 +8,7 @@
 import { availableParallelism } from "node:os";
 import { trainOnStats } from "../api/trainOnStats.js";
 import { untrainedPositions } from "../api/untrained.js";
+import { type Calibration, type PredictedValue, predictedValue } from "../model/calibration.js";
 import { predictParallel } from "../model/predictParallel.js";
 import type { Predictor } from "../model/predictor.js";
 import { encodeStats } from "../model/statsDataset.js";
@@ -18,10 +19,10 @@ import { epochProgress } from "../pipeline/epochProgress.js";
 import { withProgress, type ProgressStream } from "../pipeline/progress.js";
 import type { StatsSettings } from "../pipeline/settings.js";
 import { loadStats } from "../pipeline/statsData.js";
-import { runStats } from "../pipeline/statsRun.js";
+import { StatsInterrupted, runStats } from "../pipeline/statsRun.js";
 import { PARZC_PROXIES } from "../proxies/index.js";
 import { nb201 } from "../spaces/nb201/index.js";
-import { nb201TableFile } from "../spaces/nb201/table.js";
+import { type Nb201Table, nb201TableFile } from "../spaces/nb201/table.js";
 import { InputError } from "../util/errors.js";
 import { type Warn, warnOnStderr } from "../util/warn.js";
 import { type MethodResult, type MethodScores, compareMethods } from "./methodComparison.js";
@@ -30,8 +31,8 @@ import { selectStats } from "./statsSubset.js";
 import { weightedScores } from "./weightedScores.js";
 import { type SearchResult, zeroShotSearch } from "./zeroShot.js";
 
-/** The baselines ParZC is compared with (ParZC's own three come first in the run). */
-export const DEMO_BASELINES = ["fisher", "grasp", "l2_norm", "plain", "jacov", "nwot", "zen", "params", "flops"] as const;
+/** The rest of NAS-Bench-Suite-Zero's NB201 set (ParZC's own three come first in the run). */
+export const DEMO_BASELINES = ["fisher", "grasp", "l2_norm", "plain", "jacov", "epe_nas", "nwot", "zen", "params", "flops"] as const;
 export const DEMO_DEFAULTS = { sample: 600, trainSize: 156, seed: 0, batch: 16, top: 10, samples: 8 };
 /** ParZC trains on validation accuracy and is evaluated on test accuracy (parzc-method.md §4). */
 export const TRAIN_TARGET = "c10v_valid_200";
@@ -46,13 +47,19 @@ export interface DemoOptions {
   /** Progress bars and phase lines. */
   progress?: ProgressStream;
   warn?: Warn;
+  /** Stops the statistics phase (Ctrl-C): runDemo then throws StatsInterrupted. */
+  signal?: AbortSignal;
 }
 
 export interface DemoPoint {
   arch: string;
   index: number;
+  /** ParZC's raw score (the mean over the weight samples) and its std. */
   mean: number;
   std: number;
+  /** The score through the calibration: predicted training-column value (%), its std in %. */
+  predicted?: PredictedValue;
+  /** The true value of the evaluation column. */
   accuracy: number;
 }
 
@@ -74,6 +81,10 @@ export interface DemoReport {
     undefinedBy: Record<string, number>;
   };
   methods: MethodResult[];
+  /** Score → predicted training-column value, fitted on the training architectures (null if their predictions were not finite). */
+  calibration: Calibration | null;
+  /** How far the predicted values fall from the training column's truth on the evaluated architectures (percentage points). */
+  calibrationError: { column: string; medianAbsolute: number; n: number } | null;
   /** ParZC's prediction for each evaluated architecture. */
   points: DemoPoint[];
   search: SearchResult;
@@ -82,6 +93,17 @@ export interface DemoReport {
 }
 
 const seconds = (since: number) => Math.round((performance.now() - since) / 100) / 10;
+
+/** Median |predicted − true| of the calibration's own column over the points that have both. */
+function calibrationError(column: string, points: readonly DemoPoint[], table: Nb201Table): DemoReport["calibrationError"] {
+  const truth = table.column(column);
+  const errors = points.flatMap((p) => (p.predicted && Number.isFinite(truth[p.index]) ? [Math.abs(p.predicted.value - truth[p.index])] : []));
+  if (errors.length === 0) return null;
+  errors.sort((a, b) => a - b);
+  const middle = errors.length >> 1;
+  const medianAbsolute = errors.length % 2 ? errors[middle] : (errors[middle - 1] + errors[middle]) / 2;
+  return { column, medianAbsolute, n: errors.length };
+}
 
 export async function runDemo(options: DemoOptions = {}): Promise<{ report: DemoReport; model: Predictor }> {
   const started = performance.now();
@@ -97,7 +119,8 @@ export async function runDemo(options: DemoOptions = {}): Promise<{ report: Demo
 
   progress.write(`demo: statistics of ${settings.proxies.length} proxies for ${sample} sampled NB201 architectures → ${store}\n`);
   let since = performance.now();
-  const summary = await runStats({ ...settings, archs: spec, workers, out: store, data: dataRoot, progress, warn });
+  const summary = await runStats({ ...settings, archs: spec, workers, out: store, data: dataRoot, progress, warn, signal: options.signal });
+  if (summary.interrupted) throw new StatsInterrupted(summary);
   for (const { arch, reason } of summary.failed) warn(`failed ${arch}: ${reason} (left out; a rerun retries it)`);
   const statsSeconds = seconds(since);
 
@@ -139,6 +162,12 @@ export async function runDemo(options: DemoOptions = {}): Promise<{ report: Demo
     ...settings.proxies.map((proxy) => ({ method: proxy, kind: "proxy" as const, scores: evaluated.map(({ i }) => selected.scores[proxy][i]) })),
   ];
 
+  const { calibration } = trained.model;
+  const points: DemoPoint[] = evaluated.map(({ arch, k, index }) => ({
+    arch, index, mean: prediction.mean[k], std: prediction.std[k],
+    ...(calibration ? { predicted: predictedValue(calibration, prediction.mean[k], prediction.std[k]) } : {}),
+    accuracy: truthColumn[index],
+  }));
   const report: DemoReport = {
     settings, store,
     targets: { train: TRAIN_TARGET, evaluate: EVAL_TARGET },
@@ -147,8 +176,10 @@ export async function runDemo(options: DemoOptions = {}): Promise<{ report: Demo
       evaluated: evaluated.length, excludedDegenerate: degenerate.length, excludedUndefined: heldOut.archs.length - evaluated.length - degenerate.length, undefinedBy,
     },
     methods: compareMethods(methods, truth),
-    points: evaluated.map(({ arch, k, index }) => ({ arch, index, mean: prediction.mean[k], std: prediction.std[k], accuracy: truthColumn[index] })),
-    search: zeroShotSearch(heldOut.archs, prediction.mean, prediction.std, DEMO_DEFAULTS.top, table, EVAL_TARGET),
+    calibration,
+    calibrationError: calibration ? calibrationError(calibration.column, points, table) : null,
+    points,
+    search: zeroShotSearch(heldOut.archs, prediction.mean, prediction.std, DEMO_DEFAULTS.top, table, EVAL_TARGET, calibration),
     training: { epochs: trained.history.length, finalLoss: trained.history.at(-1)?.loss ?? null, stopped: trained.stopped?.message ?? null },
     seconds: { stats: statsSeconds, train: trainSeconds, predict: predictSeconds, total: 0 },
   };

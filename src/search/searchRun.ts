@@ -104,7 +104,7 @@ export async function runSearch(ranker: Ranker, options: SearchOptions): Promise
     progress.write(`search: predicting ${encoded.archs.length} architectures with K=${ranker.samples} weight samples\n`);
     const prediction = await withProgress("search", (onProgress) =>
       predictParallel(ranker.model, encoded, { samples: ranker.samples, seed: options.seed, workers: options.workers, onProgress }), progress);
-    result = zeroShotSearch(encoded.archs, prediction.mean, prediction.std, options.top, table, options.target);
+    result = zeroShotSearch(encoded.archs, prediction.mean, prediction.std, options.top, table, options.target, ranker.model.calibration);
   } else {
     const scores = ranker.weighting ? weightedScores(selected, ranker.proxy, ranker.weighting) : selected.scores[ranker.proxy];
     result = zeroShotSearch(selected.archs, scores, undefined, options.top, table, options.target);

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { ParZC, nb201, type NodeStats, type ProxyRecord } from "../../src/index.js";
+import { calibrate } from "../../src/model/calibration.js";
 import { encodeStats } from "../../src/model/statsDataset.js";
 import { Random } from "../../src/util/random.js";
 import { rejectsInputError } from "../helpers/rejectsInputError.js";
@@ -85,6 +86,24 @@ test("rank lists the best predicted architectures, best first", async () => {
   assert.is(rows[0].mean, Math.max(...mean));
   assert.is(rows[0].arch, predicted[mean.indexOf(rows[0].mean)]);
   assert.ok(rows.every((r, i) => i === 0 || rows[i - 1].mean >= r.mean));
+});
+
+test("predict and rank give each score as a predicted accuracy (%) through the model's calibration, the raw score kept", async () => {
+  const calibration = trained.calibration!;
+  assert.is(calibration.column, "c10v_valid_200");
+  assert.is(calibration.n, 20, "fitted on the training architectures");
+  const prediction = await trained.predict(stats, ONE_THREAD);
+  assert.is(prediction.predicted!.length, prediction.archs.length);
+  prediction.predicted!.forEach(({ value, std }, i) => {
+    assert.is(value, calibrate(calibration, prediction.mean[i]));
+    assert.ok(std >= 0 && value >= calibration.y[0] && value <= calibration.y.at(-1)!, `${value} ± ${std}`);
+  });
+  const [best] = await trained.rank(stats, { ...ONE_THREAD, top: 1 });
+  assert.equal(best.predicted, prediction.predicted![prediction.mean.indexOf(best.mean)]);
+  const old = await ParZC.fromJSON({ ...trained.toJSON(), calibration: undefined });
+  assert.is(old.calibration, null);
+  assert.is((await old.predict(stats, ONE_THREAD)).predicted, null, "an old model file predicts raw scores only");
+  assert.not.ok("predicted" in (await old.rank(stats, { ...ONE_THREAD, top: 1 }))[0]);
 });
 
 test("evaluate leaves out the 20 training architectures", async () => {

@@ -28,7 +28,7 @@ test("without data it stops at once (exit 2) and says where the data goes and wh
 test("demo --sample 40 --train-size 20 writes the report folder, and --json prints the same numbers", () => {
   const run = parzc(["demo", "--sample", "40", "--train-size", "20", "--out", out, "--json"]);
   assert.is(run.status, 0, run.stderr);
-  assert.match(run.stderr, /demo: statistics of 12 proxies for 40/);
+  assert.match(run.stderr, /demo: statistics of 13 proxies for 40/);
   assert.match(run.stderr, /train: epoch 200\/200/);
   const report = JSON.parse(run.stdout);
   assert.equal(readdirSync(out).sort(), ["kendall.svg", "model.json", "report.md", "results.json", "scatter.svg"]);
@@ -40,14 +40,21 @@ test("demo --sample 40 --train-size 20 writes the report folder, and --json prin
   assert.is(counts.heldOut, 20);
   assert.is(counts.evaluated + counts.excludedDegenerate + counts.excludedUndefined, 20);
   assert.is(points.length, counts.evaluated);
-  assert.is(methods.length, 1 + 3 + 12, "ParZC, ParZC† of its three proxies, and twelve proxies");
-  for (const name of ["ParZC", "ParZC† synflow", "grad_norm", "snip", "synflow", "fisher", "grasp", "l2_norm", "plain", "jacov", "nwot", "zen", "params", "flops"]) {
+  assert.is(methods.length, 1 + 3 + 13, "ParZC, ParZC† of its three proxies, and NAS-Bench-Suite-Zero's thirteen proxies");
+  for (const name of ["ParZC", "ParZC† synflow", "epe_nas", "fisher", "flops", "grad_norm", "grasp", "jacov", "l2_norm", "nwot", "params", "plain", "snip", "synflow", "zen"]) {
     const method = methods.find((m: { method: string }) => m.method === name);
     assert.ok(method, name);
     assert.is(method.n, counts.evaluated, `${name} is scored on the evaluation set`);
     assert.ok(Math.abs(method.kendall) <= 1, name);
   }
   assert.ok(points.every((p: { std: number; mean: number; accuracy: number }) => p.std > 0 && Number.isFinite(p.mean) && p.accuracy > 0));
+  // The prediction as an accuracy: the isotonic calibration fitted on the 20 training architectures.
+  assert.is(report.calibration.column, "c10v_valid_200");
+  assert.is(report.calibration.n, 20);
+  const [low, high] = [report.calibration.y[0], report.calibration.y.at(-1)];
+  assert.ok(points.every((p: { predicted: { value: number; std: number } }) => p.predicted.value >= low && p.predicted.value <= high && p.predicted.std >= 0));
+  assert.ok(search.rows.every((row: { predicted: { value: number } }, i: number) => i === 0 || search.rows[i - 1].predicted.value >= row.predicted.value), "monotone in the score");
+  assert.ok(report.calibrationError.medianAbsolute >= 0 && report.calibrationError.n === counts.evaluated);
   assert.is(search.rows.length, 10);
   assert.ok(search.rows.every((row: { score: number }, i: number) => i === 0 || search.rows[i - 1].score >= row.score));
   assert.ok(search.best.accuracy <= search.optimum.accuracy);
@@ -71,6 +78,8 @@ test("a rerun reuses the cached statistics and prints the compact table; the mod
   assert.match(run.stdout, /^ParZC demo: NB201 CIFAR-10, 40 sampled, trained on 20/);
   assert.match(run.stdout, /\nParZC +-?0\.\d{3} +-?0\.\d{3}\n/);
   assert.match(run.stdout, /best found: \d+\.\d\d \(rank \d+, index \d+\); space optimum: 94\.37/);
+  assert.match(run.stdout, /rank  index  predicted c10v_valid_200 \(%\) ± std  c10_test_200  arch\n +1 +\d+ +[≥≤]?\d+\.\d\d ± \d+\.\d\d +\d+\.\d\d/);
+  assert.match(run.stdout, /predicted c10v_valid_200: ParZC's score through a monotone \(isotonic\) calibration fitted on its 20 training architectures/);
   const model = await readModel(join(out, "model.json"));
   assert.is((model.provenance.trainIndices as number[]).length, 20);
   assert.is((model.provenance.statsSettings as { batch: number }).batch, 16);

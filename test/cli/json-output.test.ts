@@ -60,7 +60,11 @@ test("train --json, then eval --json and rank --json", () => {
   assert.is(metrics.n, 25);
   const ranked = jsonLines(builtParzc(["rank", "--model", model, "--stats", store, "--top", "4", "--json"]).stdout);
   assert.equal(ranked.map((r) => r.rank), [1, 2, 3, 4]);
-  assert.equal(Object.keys(ranked[0]), ["rank", "arch", "index", "mean", "std"]);
+  assert.equal(Object.keys(ranked[0]), ["rank", "arch", "index", "mean", "std", "predicted"]);
+  // The score as the calibrated target (%), its std in %, and "clipped" where it lies beyond every training prediction.
+  const predicted = ranked.map((r) => r.predicted as { value: number; std: number; clipped?: string });
+  assert.equal(Object.keys(predicted[0]).slice(0, 2), ["value", "std"]);
+  assert.ok(predicted.every((p) => Number.isFinite(p.value) && p.std >= 0 && [undefined, "above", "below"].includes(p.clipped)));
 });
 
 test("info --json: one object", () => {

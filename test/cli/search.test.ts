@@ -49,7 +49,9 @@ test("a model ranks the pool from the cache store its encoding names, with mean 
   const text = parzc(["search", "--model", modelPath, "--pool", "sample:30", "--top", "3"]);
   assert.is(text.status, 0, text.stderr);
   assert.match(text.stdout, /^ParZC: the top 3 of 30 ranked/);
-  assert.match(text.stdout, /ParZC mean ± std/);
+  assert.match(text.stdout, /predicted c10v_valid_200 \(%\) ± std/, "the model's score as a predicted accuracy");
+  assert.match(text.stdout, /calibration fitted on its 20 training architectures/);
+  assert.ok(rows.every((row: { predicted: { value: number; std: number } }) => row.predicted.value > 0 && row.predicted.std >= 0), "and in the JSON");
   assert.match(text.stdout, /best found: .*; space optimum: 94\.37/);
 });
 

@@ -1,13 +1,18 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { fitCalibration, predictedValue } from "../../src/model/calibration.js";
 import { reportMarkdown } from "../../src/report/reportMarkdown.js";
 import { reportContents } from "../../src/report/writeReport.js";
 import type { DemoReport } from "../../src/search/demoRun.js";
 import { xmlElements } from "./xmlWellFormed.js";
 
-function report(parzcTau: number): DemoReport {
+// Scores 0.1 → 90 %, 0.3 → 91 %, 0.5 → 93 %.
+const calibration = fitCalibration("c10v_valid_200", [0.1, 0.3, 0.5], [90, 91, 93]);
+
+function report(parzcTau: number, calibrated = false): DemoReport {
   const metrics = (kendall: number) => ({ kendall, spearman: kendall + 0.1, precisionTop5: 0.5, bestTop10: 94.1, n: 3 });
-  const point = (index: number, mean: number, std: number, accuracy: number) => ({ arch: `|arch<${index}>|`, index, mean, std, accuracy });
+  const predicted = (mean: number, std: number) => (calibrated ? { predicted: predictedValue(calibration, mean, std) } : {});
+  const point = (index: number, mean: number, std: number, accuracy: number) => ({ arch: `|arch<${index}>|`, index, mean, std, ...predicted(mean, std), accuracy });
   return {
     settings: { space: "nb201", dataset: "cifar10", proxies: ["synflow", "params"], batch: 16, seed: 0 },
     store: "cache/x.store",
@@ -18,10 +23,13 @@ function report(parzcTau: number): DemoReport {
       { method: "synflow", kind: "proxy", ...metrics(0.6) },
       { method: "params", kind: "proxy", ...metrics(0.5) },
     ].sort((a, b) => b.kendall - a.kendall) as DemoReport["methods"],
+    calibration: calibrated ? calibration : null,
+    calibrationError: calibrated ? { column: "c10v_valid_200", medianAbsolute: 0.4, n: 3 } : null,
     points: [point(1, 0.1, 0.01, 90), point(2, 0.5, 0.2, 93), point(3, 0.3, 0.05, 91)],
     search: {
       target: "c10_test_200", ranked: 4,
-      rows: [{ rank: 1, arch: "|a|", index: 2, score: 0.5, std: 0.2, accuracy: 93 }],
+      ...(calibrated ? { calibration: { column: "c10v_valid_200", n: 3 } } : {}),
+      rows: [{ rank: 1, arch: "|a|", index: 2, score: 0.4, std: 0.1, ...predicted(0.4, 0.1), accuracy: 93 }],
       best: { arch: "|a|", index: 2, accuracy: 93, rank: 1 },
       optimum: { arch: "|b|", index: 6111, accuracy: 94.37 },
     },
@@ -46,6 +54,28 @@ test("reportContents holds the markdown, two well-formed SVGs and the numbers as
   assert.ok(files["scatter.svg"].includes("|arch&lt;2&gt;|"), "tooltips are escaped");
   assert.is(xmlElements(files["kendall.svg"]).filter((name) => name === "rect").length, 4);
   assert.is(JSON.parse(files["results.json"]).methods[0].kendall, 0.7);
+});
+
+test("with a calibration the search table, the scatter's x axis and the JSON give the predicted accuracy in %, raw scores kept", () => {
+  const files = reportContents(report(0.7, true));
+  const markdown = files["report.md"];
+  // 0.4 ± 0.1 → calibrate(0.4) = 92, (calibrate(0.5) − calibrate(0.3)) / 2 = 1.
+  assert.match(markdown, /\| rank \| index \| predicted `c10v_valid_200` \(%\) ± std \| c10_test_200 \| arch \|\n\|---\|---\|---\|---\|---\|\n\| 1 \| 2 \| 92\.00 ± 1\.00 \| 93\.00 \|/);
+  assert.match(markdown, /isotonic calibration fitted on the 3 training architectures/);
+  assert.match(markdown, /off by 0\.40 points/);
+  assert.ok(files["scatter.svg"].includes("predicted c10v_valid_200 (%)"), "the x axis is the predicted accuracy");
+  assert.ok(files["scatter.svg"].includes("std of the prediction (%)"));
+  const json = JSON.parse(files["results.json"]);
+  assert.equal(json.search.rows[0].predicted, { value: 92, std: 1 });
+  assert.is(json.search.rows[0].score, 0.4, "the raw score stays in the JSON");
+  assert.equal(json.points[1].predicted, { value: 93, std: 1 });
+});
+
+test("without a calibration (an old model) the report shows raw scores and says why", () => {
+  const markdown = reportMarkdown(report(0.7));
+  assert.match(markdown, /\| rank \| index \| ParZC score ± std \|/);
+  assert.match(markdown, /\| 1 \| 2 \| 0\.4000 ± 0\.1000 \| 93\.00 \|/);
+  assert.match(markdown, /no calibration/);
 });
 
 test.run();

@@ -39,7 +39,7 @@ function gather(rows: Float64Array, width: number, indices: readonly number[]): 
 defineProxy({
   name: "epe_nas",
   source: "Lopes et al., ICANN 2021; NASLib naslib/predictors/utils/pruners/measures/epe_nas.py",
-  needs: { data: true, labels: true, batchNorm: "train", precision: "f32" },
+  needs: { data: true, labels: true, batchNorm: "train", precision: "f32", shares: "inputJacobian" },
   reduction: "none",
   compute(context) {
     const { rows, width, classes } = inputJacobian(context);

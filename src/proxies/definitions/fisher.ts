@@ -7,7 +7,7 @@ import { perNode, total } from "../nodeValues.js";
 defineProxy({
   name: "fisher",
   source: "Turner et al., ICLR 2020; zero-cost-nas foresight/pruners/measures/fisher.py",
-  needs: { data: true, labels: true, batchNorm: "train", precision: "f32" },
+  needs: { data: true, labels: true, batchNorm: "train", precision: "f32", shares: "lossGradients" },
   reduction: "size-weighted",
   compute(context) {
     const stats = context.gradientPass();

@@ -5,7 +5,7 @@ import { perNode, total } from "../nodeValues.js";
 defineProxy({
   name: "grad_norm",
   source: "Abdelfattah et al., ICLR 2021; zero-cost-nas foresight/pruners/measures/grad_norm.py",
-  needs: { data: true, labels: true, batchNorm: "train", precision: "f32" },
+  needs: { data: true, labels: true, batchNorm: "train", precision: "f32", shares: "lossGradients" },
   reduction: "sum",
   compute(context) {
     const nodes = perNode(context.gradientPass(), (n) => Math.sqrt(n.gradSquares));

@@ -2,24 +2,37 @@
 // −W ⊙ (Hg), H the Hessian of the CE loss in the Conv/Linear weights and g = ∂L/∂W held constant.
 // Node = mean, score = signed sum.
 //
-// Without double backward, Hg is a central difference of gradients on the float64 engine:
-//   Hg ≈ [∇L(W + εg) − ∇L(W − εg)] / 2ε,  ε = δ·‖W‖/‖g‖ (norms over all listed weights),
-// so the step moves the weights by δ of their norm. The exact Hessian holds every ReLU mask
-// fixed; a step that flips a pre-activation adds a gradient jump J/2ε, so δ must be small enough
-// that no unit crosses zero: at δ = 1e-9, 6 of 8 random C=16 N=5 networks flip a unit, at 1e-10
-// 1 of 8, at 1e-11 none. Rounding grows as δ shrinks (~4e-7 of ‖Hg‖ at 1e-10, ~2e-6 at 1e-11 on
-// the tiny test networks); float32 cannot work here at all, its rounding swamps any step small
-// enough to avoid flips. A flip shows as disagreement of the one-sided differences (∇₊ − g)/ε and
-// (g − ∇₋)/ε, which otherwise agree to ~1e-5 and differ by ~2× after a flip, so δ starts at 1e-10
-// and shrinks tenfold on disagreement, up to twice. Against PyTorch's exact double backward in
-// float64: ≤ 4e-7 of each node vector's scale (bounds in test/proxies/grasp.test.ts).
+// Without double backward, Hg is a one-sided difference of gradients on the float64 engine:
+//   Hg ≈ [∇L(W + εg) − g] / ε,  ε = δ·‖W‖/‖g‖ (norms over all listed weights),
+// so the step moves the weights by δ of their norm: two float64 passes, the gradient and one step
+// (a central difference needs a third). The exact Hessian holds every ReLU mask fixed; a step that
+// flips a pre-activation adds a gradient jump J/ε, so no unit may cross zero. Each pass records the
+// sign of every ReLU input (packed codes), so a flip is seen exactly, and the step is retried
+// (see STEPS). Why δ = 1e-11: the one-sided difference errs by O(δ) (a third-derivative term) plus
+// rounding that grows as 1/δ (storing W + εg in float64 keeps ~2^-53 of W, so the step itself is
+// rounded by ~6e-6 of its size at 1e-11). Against PyTorch's float64 double backward on 25 full-size
+// networks the worst node error (of the node vector's scale) was 1.0e-5 at 3e-11, 6.5e-6 at 2e-11,
+// 3.4e-6 at 1e-11 and 5.5e-6 at 5e-12 (the central difference, three passes: 1.5e-6, and 1.3e-7
+// where no step flipped a unit; bench/RESULTS.md). Float32 cannot work at all (its rounding swamps
+// any step small enough to avoid flips), nor can the float32 gradient stand in for g as the step
+// direction: it is off by up to ~3 % in some layers, and H carries that into Hg at ~7e-3 of the
+// node scale. Bounds against PyTorch: test/proxies/grasp.test.ts, test/probe/grasp.test.ts.
+import type { Engine } from "../../engine/engine.js";
 import { lossPass } from "../../engine/lossPass.js";
-import { defineProxy } from "../registry.js";
+import type { Tensor } from "../../engine/tensor.js";
+import type { Nb201Network } from "../../spaces/nb201/network.js";
+import type { ProxyInputs } from "../inputs.js";
 import { total } from "../nodeValues.js";
+import { defineProxy } from "../registry.js";
+import { flippedUnits, signRecorder } from "../signCodes.js";
 
-const STEPS = [1e-10, 1e-11, 1e-12];
-/** Largest per-layer ‖(∇₊ − g) − (g − ∇₋)‖ / ‖(∇₊ − ∇₋)/2‖ accepted as flip-free. */
-const FLIP_RATIO = 1e-2;
+/**
+ * Relative steps in the order tried. A unit a step flips lies within that step of zero on one side,
+ * so the opposite step (a backward difference, as accurate) usually flips nothing; δ shrinks (and
+ * the rounding grows) only when both directions flip, in steps of ~3 (one demo network flips a unit
+ * at ±1e-11 and −3e-12 but not at +3e-12).
+ */
+const STEPS = [1e-11, -1e-11, 3e-12, -3e-12, 1e-12, -1e-12, 1e-13];
 
 const squares = (a: ArrayLike<number>): number => {
   let s = 0;
@@ -27,53 +40,48 @@ const squares = (a: ArrayLike<number>): number => {
   return s;
 };
 
+/** The weights' gradients and the sign codes of every ReLU input, at the weights as they are. */
+function gradientPass(engine: Engine, net: Nb201Network, inputs: ProxyInputs, weights: readonly Tensor[]): { gradients: Float64Array[]; signs: Int32Array[] } {
+  const recorder = signRecorder(engine);
+  const gradients = lossPass(engine, net, inputs.batch, () => weights.map((w) => engine.readGrad(w) as Float64Array), { observer: recorder });
+  return { gradients, signs: recorder.codes };
+}
+
 defineProxy({
   name: "grasp",
-  source: "Wang et al., ICLR 2020; zero-cost-nas foresight/pruners/measures/grasp.py (Hg by central differences in float64)",
+  source: "Wang et al., ICLR 2020; zero-cost-nas foresight/pruners/measures/grasp.py (Hg by a forward difference in float64)",
   needs: { data: true, labels: true, batchNorm: "train", precision: "f64" },
   reduction: "size-weighted",
   async compute(context) {
     const engine = await context.float64Engine();
     const net = context.network(engine);
     const weights = net.nodes().map((node) => node.weight);
-    const gradients = (): Float64Array[] => lossPass(engine, net, context.inputs.batch, () => weights.map((w) => engine.readGrad(w) as Float64Array));
     const w0 = weights.map((w) => engine.read(w));
-    const g = gradients();
+    const base = gradientPass(engine, net, context.inputs, weights);
+    const g = base.gradients;
     const gNorm = Math.sqrt(total(g.map(squares)));
     // Hg = H·0 = 0 when nothing reaches the weights (degenerate networks).
     if (gNorm === 0) return { nodes: new Float64Array(weights.length), score: 0 };
     const scale = Math.sqrt(total(w0.map(squares))) / gNorm;
-    const gradientAt = (step: number): Float64Array[] => {
-      weights.forEach((w, l) => {
-        const v = engine.view(w);
-        for (let i = 0; i < v.length; i++) v[i] = w0[l][i] + step * g[l][i];
-      });
-      return gradients();
-    };
 
-    // Flip-free steps agree to ~1e-5; should every step disagree, keep the most consistent one.
-    let best = { worst: Infinity, sums: [] as number[] };
+    // Should every step flip some unit, keep the one that flipped fewest.
+    let best = { flipped: Infinity, sums: [] as number[] };
     for (const delta of STEPS) {
       const eps = delta * scale;
-      const plus = gradientAt(eps);
-      const minus = gradientAt(-eps);
-      let worst = 0;
+      weights.forEach((w, l) => {
+        const v = engine.view(w);
+        for (let i = 0; i < v.length; i++) v[i] = w0[l][i] + eps * g[l][i];
+      });
+      const step = gradientPass(engine, net, context.inputs, weights);
+      const flipped = flippedUnits(base.signs, step.signs);
+      if (flipped >= best.flipped) continue;
       const sums = weights.map((w, l) => {
         let wHg = 0;
-        let curve = 0;
-        let half = 0;
-        for (let i = 0; i < w.size; i++) {
-          const d = (plus[l][i] - minus[l][i]) / 2;
-          const c = plus[l][i] - 2 * g[l][i] + minus[l][i];
-          wHg -= w0[l][i] * d;
-          curve += c * c;
-          half += d * d;
-        }
-        if (curve > 0) worst = Math.max(worst, Math.sqrt(curve / half));
+        for (let i = 0; i < w.size; i++) wHg -= w0[l][i] * (step.gradients[l][i] - g[l][i]);
         return wHg / eps;
       });
-      if (worst < best.worst) best = { worst, sums };
-      if (worst <= FLIP_RATIO) break;
+      best = { flipped, sums };
+      if (flipped === 0) break;
     }
     const { sums } = best;
     return { nodes: Float64Array.from(sums, (s, l) => s / weights[l].size), score: total(sums) };

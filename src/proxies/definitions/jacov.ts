@@ -19,7 +19,7 @@ export function jacobianCovarianceScore(correlation: Float64Array, n: number): n
 defineProxy({
   name: "jacov",
   source: "Mellor et al., arXiv:2006.04647v1; zero-cost-nas foresight/pruners/measures/jacob_cov.py (NASLib jacov.py)",
-  needs: { data: true, labels: false, batchNorm: "train", precision: "f32" },
+  needs: { data: true, labels: false, batchNorm: "train", precision: "f32", shares: "inputJacobian" },
   reduction: "none",
   compute(context) {
     const { rows, samples, width } = inputJacobian(context);

@@ -5,7 +5,7 @@ import { perNode, total } from "../nodeValues.js";
 defineProxy({
   name: "plain",
   source: "zero-cost-nas foresight/pruners/measures/plain.py",
-  needs: { data: true, labels: true, batchNorm: "train", precision: "f32" },
+  needs: { data: true, labels: true, batchNorm: "train", precision: "f32", shares: "lossGradients" },
   reduction: "size-weighted",
   compute(context) {
     const stats = context.gradientPass();

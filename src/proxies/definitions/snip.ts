@@ -5,7 +5,7 @@ import { perNode, total } from "../nodeValues.js";
 defineProxy({
   name: "snip",
   source: "Lee et al., ICLR 2019; zero-cost-nas foresight/pruners/measures/snip.py",
-  needs: { data: true, labels: true, batchNorm: "train", precision: "f32" },
+  needs: { data: true, labels: true, batchNorm: "train", precision: "f32", shares: "lossGradients" },
   reduction: "size-weighted",
   compute(context) {
     const stats = context.gradientPass();
