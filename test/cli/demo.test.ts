@@ -13,7 +13,7 @@ const scratch = mkdtempSync(join(tmpdir(), "parzc-cli-demo-"));
 const cache = join(scratch, "cache");
 const out = join(scratch, "report");
 
-const parzc = (args: string[]) => builtParzc(args, { cwd: scratch, env: { PARZC_CACHE: cache, PARZC_DATA: resolve(REPO, "..", "shared", "data") } });
+const parzc = (args: string[]) => builtParzc(args, { cwd: scratch, env: { PARZC_CACHE: cache, PARZC_DATA: resolve(REPO, "data") } });
 
 const count = (names: string[], name: string) => names.filter((n) => n === name).length;
 

@@ -7,7 +7,8 @@ import * as assert from "uvu/assert";
 import { simdFunctions } from "../../src/api/wasmFeatures.js";
 import { REPO, builtParzc } from "../helpers/builtCli.js";
 
-const DATA = join(REPO, "..", "shared", "data");
+// The project's own data/ (present in every clone), named explicitly.
+const DATA = join(REPO, "data");
 const lockVersion = (name: string) => JSON.parse(readFileSync(join(REPO, "package-lock.json"), "utf8")).packages[`node_modules/${name}`].version as string;
 
 test("info --json reports the versions installed here", () => {
