@@ -6,7 +6,7 @@ import type { EncodingSettings } from "../model/predictor.js";
 import type { EncodedStats } from "../model/statsDataset.js";
 import { loadStats } from "../pipeline/statsData.js";
 import type { StatsSettings } from "../pipeline/settings.js";
-import { requireRegularFile } from "../util/safeFiles.js";
+import { requireStoreFile } from "../pipeline/store.js";
 import { warnOnStderr } from "../util/warn.js";
 
 export { benchmarkTable };
@@ -17,7 +17,7 @@ export interface StoreFeatures extends EncodedStats {
 
 /** Checked before any work: a missing store, a FIFO or a device exits 2 at once instead of blocking. */
 export function requireStore(path: string): string {
-  return requireRegularFile(path, "stats store", "pass a store written by `parzc stats --out`");
+  return requireStoreFile(path);
 }
 
 /** The store's architectures encoded as the model expects, with warnings for what was left out or masked. */

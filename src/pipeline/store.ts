@@ -62,6 +62,11 @@ interface Failure extends Span {
 }
 
 const FIX_STORE = "pass a store written by `parzc stats --out`";
+
+/** A stats store the user named must be a regular file: a FIFO or a device would block or never end. */
+export function requireStoreFile(path: string, fix = FIX_STORE): string {
+  return requireRegularFile(path, "stats store", fix);
+}
 /** Damaged line numbers a warning lists before it says "…". */
 const LISTED_LINES = 5;
 
@@ -133,7 +138,7 @@ export class StatsStore {
    * end). A torn last line is ignored (a run may still be writing it); damaged lines are skipped.
    */
   static read(path: string, warn: Warn = warnOnStderr): StatsStore {
-    requireRegularFile(path, "stats store", FIX_STORE);
+    requireStoreFile(path);
     return StatsStore.scan(path, false, warn);
   }
 
@@ -143,7 +148,7 @@ export class StatsStore {
    * them is safe).
    */
   static write(path: string, settings: StatsSettings, warn: Warn = warnOnStderr): StatsStore {
-    if (existsSync(path)) requireRegularFile(path, "stats store", `${FIX_STORE}, or a new path`);
+    if (existsSync(path)) requireStoreFile(path, `${FIX_STORE}, or a new path`);
     createFolder(dirname(path), "stats store folder");
     const lock = lockStore(path);
     try {

@@ -4,8 +4,8 @@
 // STORE.damaged-<UTC time>, both fsynced; then the clean copy is renamed over the store.
 import { closeSync, fchmodSync, fsyncSync, openSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
-import { checkWritableFolder, requireRegularFile, temporaryPath } from "../util/safeFiles.js";
-import { type Span, StatsStore } from "./store.js";
+import { checkWritableFolder, temporaryPath } from "../util/safeFiles.js";
+import { type Span, StatsStore, requireStoreFile } from "./store.js";
 import { lockStore } from "./storeLock.js";
 
 export interface RepairSummary {
@@ -67,7 +67,7 @@ function syncFolder(path: string): void {
 }
 
 export function repairStore(path: string): RepairSummary {
-  requireRegularFile(path, "stats store", "pass a store written by `parzc stats --out`");
+  requireStoreFile(path);
   checkWritableFolder(dirname(path), "stats store folder");
   // The link's target is what gets replaced, so a link to a store stays a link.
   const real = realpathSync(path);
