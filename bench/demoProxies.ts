@@ -7,7 +7,7 @@
 import { archList } from "../src/pipeline/archList.js";
 import { wasmBackendF64 } from "../src/engine/backend.js";
 import { Engine } from "../src/engine/engine.js";
-import { ProxyContext, type EngineSet } from "../src/proxies/context.js";
+import { ProxyContext, spaceSubject, type EngineSet } from "../src/proxies/context.js";
 import { getProxy, PARZC_PROXIES } from "../src/proxies/index.js";
 import { proxyInputs } from "../src/proxies/inputs.js";
 import { DEMO_BASELINES, DEMO_DEFAULTS } from "../src/search/demoRun.js";
@@ -17,7 +17,7 @@ import { argValue, wantsJson } from "./timing.js";
 const count = Number(argValue("archs", "40"));
 const proxies = argValue("proxies", [...PARZC_PROXIES, ...DEMO_BASELINES].join(",")).split(",");
 // Every 600/count-th architecture of the demo's sample, so the mix of sizes is the demo's.
-const sample = archList({ kind: "sample", count: DEMO_DEFAULTS.sample }, DEMO_DEFAULTS.seed);
+const sample = archList(nb201, { kind: "sample", count: DEMO_DEFAULTS.sample }, DEMO_DEFAULTS.seed);
 const archs = Array.from({ length: count }, (_, i) => sample[Math.floor((i * sample.length) / count)]);
 
 const f32 = await Engine.create();
@@ -34,7 +34,7 @@ const shared = new Set(proxies.flatMap((p) => getProxy(p).needs.shares ?? []));
 const totals = new Map(proxies.map((p) => [p, 0]));
 // The first architecture twice: once to warm up (not counted), then in turn.
 for (const [position, arch] of [archs[0], ...archs].entries()) {
-  const context = new ProxyContext(nb201.parse(arch), inputs, DEMO_DEFAULTS.seed, engines, undefined, shared);
+  const context = new ProxyContext(spaceSubject(nb201, nb201.parse(arch), "cifar10"), inputs, DEMO_DEFAULTS.seed, engines, shared);
   for (const proxy of proxies) {
     const start = cpuMs();
     await getProxy(proxy).compute(context);

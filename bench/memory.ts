@@ -11,7 +11,7 @@ import { round } from "./archs.js";
 import { argValue, wantsJson } from "./timing.js";
 
 const count = Number(argValue("archs", "1000"));
-const archs = nb201.sample(count, new Random(77)).map((arch) => nb201.format(arch));
+const archs = nb201.sample(count, new Random(77));
 const pool = new Piscina({ filename: fileURLToPath(new URL("./memoryWorker.ts", import.meta.url)), minThreads: 2, maxThreads: 2 });
 const MB = 1024 * 1024;
 const blocks: { done: number; rssMb: number; heapMb: Record<number, number> }[] = [];

@@ -20,7 +20,7 @@ const rounds = Number(argValue("rounds", "2"));
 const repo = fileURLToPath(new URL("..", import.meta.url));
 
 // Degenerate architectures are left out: ours flags them without a pass, PyTorch would time them.
-const archs = nb201.sample(4 * count, new Random(2027)).filter((arch) => !nb201.isDegenerate(arch)).slice(0, count).map((arch) => nb201.format(arch));
+const archs = nb201.sample(4 * count, new Random(2027)).filter((arch) => !nb201.isDegenerate(nb201.parse(arch))).slice(0, count);
 const scratch = mkdtempSync(join(tmpdir(), "parzc-throughput-"));
 const listFile = (name: string, items: string[]) => {
   const path = join(scratch, name);

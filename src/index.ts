@@ -4,7 +4,7 @@ export { nb201 } from "./spaces/nb201/index.js";
 export type { Nb201Arch, Nb201Dataset } from "./spaces/nb201/index.js";
 export { computeProxies, getProxy, proxyNames, PARZC_PROXIES } from "./proxies/index.js";
 export type { ComputeOptions, ProxyDefinition, ProxyOutput, ProxyRecord } from "./proxies/index.js";
-export { encodeNodes, minMaxScale, PARZC_ENCODING, type EncodingSpec } from "./proxies/encoding.js";
+export { encodeNodes, minMaxScale, parzcEncoding, PARZC_ENCODING, type EncodingSpec } from "./proxies/encoding.js";
 export { nodeWeights, weightedScore, NODE_WEIGHTINGS, type NodeWeighting } from "./proxies/weighting.js";
 export { ParZC } from "./api/parzc.js";
 export type { ArchPrediction, ParZCEvaluateOptions, ParZCPredictOptions, ParZCRankOptions, ParZCTrainOptions, PredictInput, TrainedParZC, TrainingSummary } from "./api/parzc.js";

@@ -165,7 +165,7 @@ preset.onchange = () => {
   preset.value = "";
 };
 const random = new Random(Date.now() % 2 ** 31);
-$("add-random").onclick = () => addArchs(nb201.sample(3, random).map((arch) => nb201.format(arch)));
+$("add-random").onclick = () => addArchs(nb201.sample(3, random));
 archBox.oninput = showArchMessages;
 
 const proxyList = $("proxy-list");

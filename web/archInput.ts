@@ -30,7 +30,7 @@ export function checkArchLines(text: string): ArchLine[] {
 /** Named examples for the picker. */
 export const ARCH_PRESETS: Record<string, string> = {
   "ResNet-like (README example)": "|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|",
-  "largest (every edge a 3×3 conv)": nb201.format(nb201.largest),
+  "largest (every edge a 3×3 conv)": nb201.largest,
   "1×1 convs and pools": "|nor_conv_1x1~0|+|avg_pool_3x3~0|nor_conv_1x1~1|+|skip_connect~0|nor_conv_1x1~1|avg_pool_3x3~2|",
   "degenerate (no path to the output)": "|nor_conv_3x3~0|+|none~0|none~1|+|none~0|none~1|none~2|",
 };

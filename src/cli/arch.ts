@@ -55,7 +55,7 @@ function archsToReport(archArgument: string | undefined, file: string | undefine
     throw new InputError("give either an architecture string or --file, not both.");
   }
   if (archArgument !== undefined) return [nb201.parse(archArgument)];
-  if (file !== undefined) return readArchFile(file);
+  if (file !== undefined) return readArchFile(nb201, file).map(nb201.parse);
   throw new InputError(
     "no architecture given: pass an arch string such as '|none~0|+|none~0|none~1|+|none~0|none~1|none~2|' " +
       "or --file FILE (see parzc arch --help).",

@@ -2,7 +2,7 @@
 // order, and --shard i/n keeps the positions p with p mod n = i, so n machines split one list
 // without talking to each other.
 import { readArchFile } from "../data/archFile.js";
-import { nb201 } from "../spaces/nb201/index.js";
+import type { AnySpace } from "../spaces/index.js";
 import { InputError } from "../util/errors.js";
 import { quoted } from "../util/quoted.js";
 import { Random } from "../util/random.js";
@@ -32,12 +32,12 @@ export function parseShard(text: string): Shard {
 }
 
 /** Canonical arch strings in the spec's order (enumeration order, the seeded sample's, or the file's), each once. */
-export function archList(spec: ArchSpec, seed: number): string[] {
+export function archList(space: AnySpace, spec: ArchSpec, seed: number): string[] {
   const archs =
-    spec.kind === "all" ? nb201.enumerate()
-    : spec.kind === "sample" ? nb201.sample(spec.count, new Random(seed))
-    : readArchFile(spec.path);
-  return [...new Set(archs.map(nb201.format))];
+    spec.kind === "all" ? space.enumerate()
+    : spec.kind === "sample" ? space.sample(spec.count, new Random(seed))
+    : readArchFile(space, spec.path);
+  return [...new Set(archs)];
 }
 
 export function shardOf<T>(items: readonly T[], shard?: Shard): T[] {

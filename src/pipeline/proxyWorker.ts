@@ -2,9 +2,11 @@
 // loads its own wasm instance (on the first task) and reuses it and its inputs.
 import { computeProxies, type ProxyRecord } from "../proxies/index.js";
 import { proxyInputs, type ProxyInputs } from "../proxies/inputs.js";
-import { nb201 } from "../spaces/nb201/index.js";
+import { getSpace } from "../spaces/index.js";
 
 export interface ProxyTask {
+  /** A registered space's name. */
+  space: string;
   arch: string;
   seed: number;
   proxies: string[];
@@ -29,12 +31,13 @@ export default async function computeTask(task: ProxyTask): Promise<SerialisedRe
   }
   // The largest network first, once per proxy set: this thread's wasm memory then reaches its
   // high-water mark at start and stays flat for the rest of the run.
-  const proxySet = task.proxies.join(",");
-  if (!warmedUp.has(proxySet)) {
-    warmedUp.add(proxySet);
-    await computeProxies(nb201, nb201.largest, { proxies: task.proxies, seed: task.seed, inputs });
+  const space = getSpace(task.space);
+  const warmUp = `${task.space}/${task.proxies.join(",")}`;
+  if (!warmedUp.has(warmUp)) {
+    warmedUp.add(warmUp);
+    await computeProxies(space, space.largest, { proxies: task.proxies, seed: task.seed, inputs });
   }
-  const record = await computeProxies(nb201, task.arch, { proxies: task.proxies, seed: task.seed, inputs });
+  const record = await computeProxies(space, task.arch, { proxies: task.proxies, seed: task.seed, inputs });
   const nodes = Object.fromEntries(Object.entries(record.nodes).map(([name, values]) => [name, Array.from(values)]));
   return { ...record, nodes, seed: task.seed };
 }

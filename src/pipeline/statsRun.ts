@@ -11,9 +11,8 @@ import { Piscina } from "piscina";
 import { resolveDataRoot } from "../data/paths.js";
 import { getProxy } from "../proxies/index.js";
 import { proxyInputs } from "../proxies/inputs.js";
-import { type Nb201Table, nb201 } from "../spaces/nb201/index.js";
-import { nb201Dataset, type Nb201Dataset } from "../spaces/nb201/datasets.js";
-import { nb201TableFile } from "../spaces/nb201/table.js";
+import type { ImageDataset } from "../data/imageDatasets.js";
+import { type AnySpace, type BenchmarkTable, getSpace } from "../spaces/index.js";
 import { InputError } from "../util/errors.js";
 import { type ArchSpec, type Shard, archList, shardOf } from "./archList.js";
 import { defaultStorePath } from "./cachePath.js";
@@ -79,14 +78,15 @@ export class StatsInterrupted extends Error {
 const defaultWorkerFile = () => fileURLToPath(new URL(`./proxyWorker${extname(fileURLToPath(import.meta.url))}`, import.meta.url));
 
 /** Fails before any work on settings the workers would reject for every architecture. */
-function checkSettings({ space, dataset, proxies, batch, seed }: StatsSettings, dataRoot: string): void {
-  if (space !== nb201.name) throw new InputError(`unknown space "${space}": expected ${nb201.name} (the only space so far).`);
+function checkSettings({ space: spaceName, dataset, proxies, batch, seed }: StatsSettings, dataRoot: string): AnySpace {
+  const space = getSpace(spaceName);
   if (proxies.length === 0) throw new InputError("--proxies is empty: expected proxy names separated by commas, e.g. grad_norm,snip,synflow.");
   const twice = proxies.find((name, i) => proxies.indexOf(name) !== i);
   if (twice) throw new InputError(`--proxies lists "${twice}" twice: name each proxy once.`);
   proxies.forEach(getProxy);
-  nb201Dataset(dataset);
-  proxyInputs({ dataset: dataset as Nb201Dataset, batchSize: batch, seed, dataRoot });
+  if (!space.datasets.includes(dataset)) throw new InputError(`--dataset "${dataset}" is not one ${space.title} was trained on: expected one of ${space.datasets.join(", ")}.`);
+  proxyInputs({ dataset: dataset as ImageDataset, batchSize: batch, seed, dataRoot });
+  return space;
 }
 
 function reasonOf(error: unknown): string {
@@ -94,7 +94,7 @@ function reasonOf(error: unknown): string {
 }
 
 /** Computes `todo` on a pool, appending each record (or failure) to the store and counting it in `summary`. */
-async function computeAll(todo: string[], store: StatsStore, table: Nb201Table, options: StatsRunOptions & { dataRoot: string }, summary: StatsSummary): Promise<void> {
+async function computeAll(todo: string[], store: StatsStore, table: BenchmarkTable, options: StatsRunOptions & { dataRoot: string }, summary: StatsSummary): Promise<void> {
   const { seed, proxies, batch, dataRoot } = options;
   const workers = Math.min(options.workers ?? availableParallelism(), todo.length);
   const pool = new Piscina<ProxyTask, SerialisedRecord>({ filename: options.workerFile ?? defaultWorkerFile(), minThreads: workers, maxThreads: workers });
@@ -102,13 +102,13 @@ async function computeAll(todo: string[], store: StatsStore, table: Nb201Table, 
   const { signal } = options;
   /** False when the run was stopped before `arch` finished: nothing of it is stored. */
   const computeOne = async (arch: string): Promise<boolean> => {
-    const index = table.indexOf(arch);
+    const index = table.rowOf(arch);
     let lastError: unknown;
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       let record: SerialisedRecord;
       try {
         // An abort rejects a queued task and ends a running one's worker thread.
-        record = await pool.run({ arch, seed, proxies, batch, dataRoot }, { signal });
+        record = await pool.run({ space: options.space, arch, seed, proxies, batch, dataRoot }, { signal });
       } catch (error) {
         if (signal?.aborted) return false;
         lastError = error;
@@ -143,9 +143,9 @@ export async function runStats(options: StatsRunOptions): Promise<StatsSummary> 
   const { space, dataset, proxies, batch, seed } = options;
   const settings: StatsSettings = { space, dataset, proxies, batch, seed };
   const dataRoot = resolveDataRoot(options.data);
-  checkSettings(settings, dataRoot);
-  const table = nb201.table(nb201TableFile(dataRoot));
-  const archs = shardOf(archList(options.archs, seed), options.shard);
+  const searchSpace = checkSettings(settings, dataRoot);
+  const table = searchSpace.benchmark(dataRoot);
+  const archs = shardOf(archList(searchSpace, options.archs, seed), options.shard);
   const store = StatsStore.write(options.out ?? defaultStorePath(settings, options.shard), settings, options.warn ?? warnOnStderr);
   // Listening marks this run as one that stops cleanly (src/util/interrupt.ts), store closing included.
   const stopping = () => undefined;

@@ -2,10 +2,9 @@
 // One engine per thread (each worker has its own wasm instance), reused across calls.
 import { Engine } from "../engine/engine.js";
 import { wasmBackendF64 } from "../engine/backend.js";
-import { nb201 } from "../spaces/nb201/index.js";
-import type { Nb201Dataset } from "../spaces/nb201/datasets.js";
-import type { Nb201Arch } from "../spaces/nb201/ops.js";
-import { ProxyContext, type EngineSet } from "./context.js";
+import type { ImageDataset } from "../data/imageDatasets.js";
+import type { AnySpace } from "../spaces/index.js";
+import { ProxyContext, spaceSubject, type EngineSet } from "./context.js";
 import { DEFAULT_BATCH_SIZE, proxyInputs, type ProxyInputs } from "./inputs.js";
 import { getProxy } from "./registry.js";
 
@@ -13,7 +12,7 @@ import { getProxy } from "./registry.js";
 export const PARZC_PROXIES = ["grad_norm", "snip", "synflow"] as const;
 
 export interface ComputeOptions {
-  dataset?: Nb201Dataset;
+  dataset?: ImageDataset;
   proxies?: readonly string[];
   /** Images per batch (ParZC: 16). */
   batch?: number;
@@ -46,13 +45,14 @@ function threadEngines(): Promise<EngineSet> {
   })();
 }
 
-export async function computeProxies(space: typeof nb201, arch: string | Nb201Arch, options: ComputeOptions = {}): Promise<ProxyRecord> {
-  const parsed = typeof arch === "string" ? space.parse(arch) : arch;
+/** `arch`: any form `space` parses; the record carries its canonical string. */
+export async function computeProxies(space: AnySpace, arch: string, options: ComputeOptions = {}): Promise<ProxyRecord> {
+  const parsed = space.parse(arch);
   const { proxies = PARZC_PROXIES, seed = 0 } = options;
   const definitions = proxies.map(getProxy);
   const inputs = options.inputs ?? proxyInputs({ dataset: options.dataset, batchSize: options.batch ?? DEFAULT_BATCH_SIZE, seed, dataRoot: options.dataRoot });
   const shared = new Set(definitions.flatMap((proxy) => (proxy.needs.shares ? [proxy.needs.shares] : [])));
-  const context = new ProxyContext(parsed, inputs, seed, await threadEngines(), undefined, shared);
+  const context = new ProxyContext(spaceSubject(space, parsed, inputs.dataset), inputs, seed, await threadEngines(), shared);
   const record: ProxyRecord = { arch: space.format(parsed), nodes: {}, scores: {}, flags: [] };
   if (space.isDegenerate(parsed)) record.flags.push("degenerate");
   for (const proxy of definitions) {

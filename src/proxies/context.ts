@@ -7,8 +7,7 @@
 import type { Engine } from "../engine/engine.js";
 import { lossPass } from "../engine/lossPass.js";
 import type { InitScheme, Tensor } from "../engine/tensor.js";
-import type { Nb201Arch } from "../spaces/nb201/ops.js";
-import { Nb201Network, nb201Network, type NetworkNode, type Nb201NetworkConfig } from "../spaces/nb201/network.js";
+import type { AnySpace, NetworkNode, SpaceNetwork } from "../spaces/index.js";
 import type { Random } from "../util/random.js";
 import type { ProxyInputs } from "./inputs.js";
 import { type InputJacobian, jacobianRows, standaloneJacobian } from "./jacobian.js";
@@ -34,16 +33,27 @@ export interface EngineSet {
   f64: () => Promise<Engine>;
 }
 
+/** What the proxies measure: a network to build, and the benchmark network's closed-form FLOPs. */
+export interface ProxySubject {
+  /** The network's structure (shapes, nodes) with nothing allocated. */
+  describe(): SpaceNetwork;
+  /** NAS-Bench-Suite-Zero's `flops` of the benchmark's own network (tests may describe a smaller one). */
+  suiteZeroFlops(): number;
+}
+
+/** The benchmark's network of `arch` (parsed by `space`) for `dataset`. */
+export function spaceSubject(space: AnySpace, arch: unknown, dataset: string): ProxySubject {
+  return { describe: () => space.build(arch, dataset), suiteZeroFlops: () => space.suiteZeroFlops(arch, dataset) };
+}
+
 export class ProxyContext {
   private readonly products: { lossGradients?: NodeGradientStats[]; inputJacobian?: InputJacobian; reluKernel?: Float64Array } = {};
 
   constructor(
-    readonly arch: Nb201Arch,
+    readonly subject: ProxySubject,
     readonly inputs: ProxyInputs,
     readonly seed: number,
     private readonly engines: EngineSet,
-    /** Overrides the benchmark's C=16, N=5 network (tests use tiny ones). */
-    readonly networkConfig?: Nb201NetworkConfig,
     /** What the run's proxies read of the shared pass (computeProxies fills it from their needs). */
     private readonly shared: ReadonlySet<SharedProduct> = new Set(),
   ) {}
@@ -57,7 +67,7 @@ export class ProxyContext {
   }
 
   /** A fresh network on `engine` (its arena is cleared first) with the run's weights. */
-  network(engine: Engine = this.engine, { seed = this.seed, scheme = "pytorch" }: { seed?: number | Random; scheme?: InitScheme } = {}): Nb201Network {
+  network(engine: Engine = this.engine, { seed = this.seed, scheme }: { seed?: number | Random; scheme?: InitScheme } = {}): SpaceNetwork {
     engine.resetAll();
     const net = this.describeNetwork();
     net.allocate(engine, seed, scheme);
@@ -65,8 +75,8 @@ export class ProxyContext {
   }
 
   /** The network's structure (shapes, nodes) with nothing allocated. */
-  describeNetwork(): Nb201Network {
-    return this.networkConfig ? new Nb201Network(this.arch.ops, this.networkConfig) : nb201Network(this.arch, this.inputs.dataset);
+  describeNetwork(): SpaceNetwork {
+    return this.subject.describe();
   }
 
   /** The shared cross-entropy pass on the first batch, reduced per node (computed once). */
@@ -112,7 +122,7 @@ export class ProxyContext {
       if (jacobian) {
         engine.clearGradients();
         engine.backwardFrom(logits, 1);
-        this.products.inputJacobian = jacobianRows(engine, input, net.config.classes);
+        this.products.inputJacobian = jacobianRows(engine, input, net.classes);
       }
     }, {
       inputGradient: jacobian, keepTape: jacobian,

@@ -1,10 +1,9 @@
 // ParZC's input encoding (parzc-method.md §1.4, §C.2 of the proxy spec): for each proxy in a
 // fixed order, the node vector is min–max scaled within the architecture (no epsilon, as the
 // NB201 generator did, so a constant vector gives NaN), NaN/±Inf become 0, and the vector is
-// zero-padded to the space maximum (98 for NB201). The proxies are concatenated.
+// zero-padded to the space maximum (98 for NB201, 83 for NB101). The proxies are concatenated.
+import { getSpace } from "../spaces/index.js";
 import { InputError } from "../util/errors.js";
-import { nodeCount } from "../spaces/nb201/cost.js";
-import { LARGEST_ARCH } from "../spaces/nb201/ops.js";
 import { PARZC_PROXIES } from "./compute.js";
 
 export interface EncodingSpec {
@@ -14,10 +13,13 @@ export interface EncodingSpec {
   readonly maxNodes: number;
 }
 
-/** NB201: 8 + 15·6 nodes when all six edges are convs. */
-export const NB201_MAX_NODES = nodeCount(LARGEST_ARCH);
+/** ParZC's three proxies, padded to the space's most nodes. */
+export function parzcEncoding(spaceName: string): EncodingSpec {
+  return { proxies: PARZC_PROXIES, maxNodes: getSpace(spaceName).maxNodes };
+}
 
-export const PARZC_ENCODING: EncodingSpec = { proxies: PARZC_PROXIES, maxNodes: NB201_MAX_NODES };
+/** NB201's, the default space's. */
+export const PARZC_ENCODING: EncodingSpec = parzcEncoding("nb201");
 
 /** (v − min)/(max − min) over the finite values; NaN where the vector is constant. */
 export function minMaxScale(values: ArrayLike<number>): Float64Array {

@@ -5,12 +5,12 @@
 // can build inputs from bytes it was given (./inputs.ts reads the data folder in Node).
 import { cifarBatch, type Cifar10Set } from "../data/cifar10Format.js";
 import type { LabelledBatch } from "../engine/lossPass.js";
-import { nb201Dataset, type Nb201Dataset } from "../spaces/nb201/datasets.js";
+import { imageDataset, type ImageDataset } from "../data/imageDatasets.js";
 import { InputError } from "../util/errors.js";
 import { Random } from "../util/random.js";
 
 export interface ProxyInputs {
-  dataset: Nb201Dataset;
+  dataset: ImageDataset;
   batch: LabelledBatch;
   /** A second, disjoint batch (zico). */
   secondBatch: LabelledBatch;
@@ -19,13 +19,13 @@ export interface ProxyInputs {
 export const DEFAULT_BATCH_SIZE = 16;
 
 export interface InputOptions {
-  dataset?: Nb201Dataset;
+  dataset?: ImageDataset;
   batchSize?: number;
   seed?: number;
 }
 
 /** Proxies run on CIFAR-10 images whatever the dataset; other datasets are refused before any file is read. */
-export function requireCifar10(dataset: Nb201Dataset): void {
+export function requireCifar10(dataset: ImageDataset): void {
   if (dataset !== "cifar10") {
     throw new InputError(`no images for dataset "${dataset}" are available: proxies run on CIFAR-10 images (ParZC reuses the CIFAR-10 statistics for ImageNet16-120). Use --dataset cifar10.`);
   }
@@ -38,7 +38,7 @@ export function proxyInputsFromImages(images: Cifar10Set, { dataset = "cifar10",
     throw new InputError(`batch size ${batchSize} is not usable: expected an integer from 2 to ${Math.floor(images.count / 2)} (two disjoint batches come from ${images.count} training images).`);
   }
   const order = new Random(seed).shuffle(Array.from({ length: images.count }, (_, i) => i));
-  const side = nb201Dataset(dataset).inputSide;
+  const side = imageDataset(dataset).inputSide;
   const toBatch = (indices: number[]): LabelledBatch => {
     const { x, labels } = cifarBatch(images, indices, "parzc");
     return { x, labels, shape: [indices.length, 3, side, side] };

@@ -36,6 +36,6 @@ export function standaloneJacobian(context: ProxyContext): InputJacobian {
   return engine.withPass(() => {
     const input = fromBatchMajor(engine, x, shape, true);
     engine.backwardFrom(net.forward(engine, input), 1);
-    return jacobianRows(engine, input, net.config.classes);
+    return jacobianRows(engine, input, net.classes);
   });
 }

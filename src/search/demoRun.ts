@@ -124,7 +124,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<{ report: Demo
   for (const { arch, reason } of summary.failed) warn(`failed ${arch}: ${reason} (left out; a rerun retries it)`);
   const statsSeconds = seconds(since);
 
-  const archs = archList(spec, seed);
+  const archs = archList(nb201, spec, seed);
   const { selected } = selectStats(loadStats(store, { warn }), archs);
   progress.write(`demo: training ParZC (MABN) on ${trainSize} architectures (${TRAIN_TARGET})\n`);
   since = performance.now();

@@ -89,7 +89,7 @@ export async function runSearch(ranker: Ranker, options: SearchOptions): Promise
   const needed = rankerSettings(ranker, options.seed, warn);
   const store = options.stats ?? defaultStorePath(needed);
   const settings = storeSettings(store, needed, warn);
-  const archs = archList(options.pool, options.seed);
+  const archs = archList(nb201, options.pool, options.seed);
 
   progress.write(`search: statistics of ${settings.proxies.join(", ")} for ${archs.length} architectures → ${store}\n`);
   const summary = await runStats({ ...settings, archs: options.pool, workers: options.workers, out: store, data: dataRoot, progress, warn });

@@ -14,7 +14,7 @@ import { rejectsInputError } from "../helpers/rejectsInputError.js";
 const scratch = mkdtempSync(join(tmpdir(), "parzc-api-"));
 const PROXIES = ["grad_norm", "snip", "synflow"];
 const random = new Random(3);
-const archs = nb201.sample(60, random);
+const archs = nb201.sample(60, random).map(nb201.parse);
 const records: ProxyRecord[] = archs.map((arch) => ({
   arch: nb201.format(arch),
   nodes: Object.fromEntries(PROXIES.map((proxy) => [proxy, Float64Array.from({ length: nb201.nodeCount(arch) }, (_, i) => random.uniform() * (i + 1))])),

@@ -20,7 +20,7 @@ const jsonLines = (stdout: string): Record<string, unknown>[] => stdout.trim().s
 test.before(() => {
   const random = new Random(7);
   const table = nb201.table();
-  const lines = nb201.sample(40, random).map((arch) => {
+  const lines = nb201.sample(40, random).map(nb201.parse).map((arch) => {
     const text = nb201.format(arch);
     const vector = () => Array.from({ length: nb201.nodeCount(arch) }, () => random.uniform());
     const proxies = Object.fromEntries(["grad_norm", "snip", "synflow"].map((name) => [name, { score: random.uniform(), nodes: vector() }]));

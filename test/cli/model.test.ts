@@ -30,7 +30,7 @@ function assertInputFailure(run: ReturnType<typeof parzc>, fragment: string) {
 test.before(() => {
   const random = new Random(3);
   const table = nb201.table();
-  const lines = nb201.sample(60, random).map((arch) => {
+  const lines = nb201.sample(60, random).map(nb201.parse).map((arch) => {
     const text = nb201.format(arch);
     const nodes = nb201.nodeCount(arch);
     const vector = () => Array.from({ length: nodes }, (_, i) => (i === 3 ? null : random.uniform() * (i + 1)));

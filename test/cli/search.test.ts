@@ -34,7 +34,7 @@ test("a model ranks the pool from the cache store its encoding names, with mean 
   const { rows, best, optimum, ranked } = outcome.result;
   assert.is(ranked, 30);
   assert.is(rows.length, 5);
-  const pool = new Set(archList({ kind: "sample", count: 30 }, 0));
+  const pool = new Set(archList(nb201, { kind: "sample", count: 30 }, 0));
   const accuracy = nb201.table().column("c10_test_200");
   rows.forEach((row: { rank: number; arch: string; index: number; score: number; std: number; accuracy: number }, i: number) => {
     assert.is(row.rank, i + 1);

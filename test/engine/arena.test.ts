@@ -11,7 +11,7 @@ import { Random } from "../../src/util/random.js";
 test("40 NB201 networks, twice: the arena empties after each and memory does not grow in round two", async () => {
   const engine = await Engine.create();
   const random = new Random(9);
-  const archs = nb201.sample(40, random);
+  const archs = nb201.sample(40, random).map(nb201.parse);
   const batch = {
     x: Float32Array.from({ length: 2 * 3 * 32 * 32 }, () => random.normal()),
     shape: [2, 3, 32, 32] as const,

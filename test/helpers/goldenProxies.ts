@@ -8,7 +8,7 @@ import { wasmBackendF64 } from "../../src/engine/backend.js";
 import { Engine } from "../../src/engine/engine.js";
 import type { LabelledBatch } from "../../src/engine/lossPass.js";
 import { ProxyContext, type EngineSet } from "../../src/proxies/context.js";
-import { parseArch } from "../../src/spaces/nb201/codec.js";
+import { nb201Subject } from "./nb201Subject.js";
 
 export interface GoldenProxyNet {
   arch: string;
@@ -47,7 +47,7 @@ function testEngines(): Promise<EngineSet> {
 
 /** A context on the fixture network `net` (seed: the fixture's, unless given). */
 export async function goldenContext(net: GoldenProxyNet, seed = golden.seed): Promise<ProxyContext> {
-  return new ProxyContext(parseArch(net.arch), inputs, seed, await testEngines(), { channels: net.C, cellsPerStage: net.N, classes: net.classes });
+  return new ProxyContext(nb201Subject(net.arch, { channels: net.C, cellsPerStage: net.N, classes: net.classes }), inputs, seed, await testEngines());
 }
 
 /** The fixture networks that carry a value for `proxy`. */

@@ -14,7 +14,7 @@ import { Random } from "../../src/util/random.js";
 import { InputError } from "../../src/util/errors.js";
 
 const random = new Random(12);
-const cells = nb201.sample(40, random);
+const cells = nb201.sample(40, random).map(nb201.parse);
 const archs = cells.map((cell) => nb201.format(cell));
 const vector = (n: number, scale: number) => Float64Array.from({ length: n }, () => scale * random.uniform());
 const nodes = {

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { archList, parseArchSpec, parseShard, shardOf } from "../../src/pipeline/archList.js";
+import { nb201 } from "../../src/spaces/nb201/index.js";
 import { defaultStorePath } from "../../src/pipeline/cachePath.js";
 import { throwsInputError } from "../helpers/inputError.js";
 
@@ -12,17 +13,17 @@ const ALL_3X3 = "|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~
 const scratch = mkdtempSync(join(tmpdir(), "parzc-archs-"));
 
 test("all is the 15,625 archs in enumeration order; sample:N is seeded", () => {
-  const all = archList(parseArchSpec("all"), 0);
+  const all = archList(nb201, parseArchSpec("all"), 0);
   assert.is(all.length, 15625);
   assert.is(all[0], ALL_NONE);
-  assert.equal(archList(parseArchSpec("sample:5"), 3), archList(parseArchSpec("sample:5"), 3));
-  assert.not.equal(archList(parseArchSpec("sample:5"), 3), archList(parseArchSpec("sample:5"), 4));
+  assert.equal(archList(nb201, parseArchSpec("sample:5"), 3), archList(nb201, parseArchSpec("sample:5"), 3));
+  assert.not.equal(archList(nb201, parseArchSpec("sample:5"), 3), archList(nb201, parseArchSpec("sample:5"), 4));
 });
 
 test("file:PATH keeps the file's order and lists each arch once", () => {
   const file = join(scratch, "archs.txt");
   writeFileSync(file, `# two archs\n${ALL_3X3}\n${ALL_NONE}\n${ALL_3X3}\n`);
-  assert.equal(archList(parseArchSpec(`file:${file}`), 0), [ALL_3X3, ALL_NONE]);
+  assert.equal(archList(nb201, parseArchSpec(`file:${file}`), 0), [ALL_3X3, ALL_NONE]);
 });
 
 test("shards split the list by position mod n: disjoint, complete, deterministic", () => {

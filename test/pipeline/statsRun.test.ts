@@ -11,7 +11,7 @@ import { rejectsInputError } from "../helpers/rejectsInputError.js";
 
 const FLAKY_WORKER = resolve(import.meta.dirname, "fixtures", "flakyWorker.ts");
 const scratch = mkdtempSync(join(tmpdir(), "parzc-run-"));
-const archs = nb201.sample(5, new Random(7)).map(nb201.format);
+const archs = nb201.sample(5, new Random(7));
 const [throwOnce, crashOnce, alwaysThrow] = archs;
 const archFile = join(scratch, "archs.txt");
 writeFileSync(archFile, archs.join("\n"));

@@ -11,13 +11,13 @@ import { Engine } from "../../src/engine/engine.js";
 import { ProxyContext } from "../../src/proxies/context.js";
 import { getProxy } from "../../src/proxies/index.js";
 import { proxyInputs } from "../../src/proxies/inputs.js";
-import { parseArch } from "../../src/spaces/nb201/codec.js";
+import { nb201Subject } from "../helpers/nb201Subject.js";
 
 const reference = (JSON.parse(readFileSync(new URL("../fixtures/grasp_flip_float64.json", import.meta.url), "utf8")) as { nets: { arch: string; per_node: number[]; score: number }[] }).nets[1];
 
 test("grasp on a network that flips a unit at ±1e-11 matches PyTorch float64 within 1e-5 per node (it was −1.47e8 for 1747.5)", async () => {
   const f64 = await Engine.create(await wasmBackendF64());
-  const context = new ProxyContext(parseArch(reference.arch), proxyInputs({ batchSize: 16, seed: 0 }), 0, { f32: await Engine.create(), f64: async () => f64 });
+  const context = new ProxyContext(nb201Subject(reference.arch), proxyInputs({ batchSize: 16, seed: 0 }), 0, { f32: await Engine.create(), f64: async () => f64 });
   const { nodes, score } = await getProxy("grasp").compute(context);
   const scale = Math.max(...reference.per_node.map(Math.abs));
   reference.per_node.forEach((want, i) => assert.ok(Math.abs(nodes![i] - want) <= 1e-5 * scale, `node ${i}: ${nodes![i]}, PyTorch float64 ${want}`));

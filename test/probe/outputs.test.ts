@@ -68,7 +68,7 @@ test.before(async () => {
   // 120 architectures with synthetic node vectors: enough lines that concurrent exports overlap.
   const random = new Random(7);
   const table = nb201.table();
-  const lines = nb201.sample(120, random).map((arch) => {
+  const lines = nb201.sample(120, random).map(nb201.parse).map((arch) => {
     const text = nb201.format(arch);
     const vector = () => Array.from({ length: nb201.nodeCount(arch) }, () => random.uniform());
     const proxies = { grad_norm: { score: 1, nodes: vector() }, snip: { score: 1, nodes: vector() }, synflow: { score: 1, nodes: vector() } };

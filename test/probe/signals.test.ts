@@ -10,6 +10,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { Progress } from "../../src/pipeline/progress.js";
 import { archList, parseArchSpec } from "../../src/pipeline/archList.js";
+import { nb201 } from "../../src/spaces/nb201/index.js";
 
 const REPO = join(import.meta.dirname, "..", "..");
 const MAIN = join(REPO, "src", "cli", "main.ts");
@@ -82,7 +83,7 @@ test("Ctrl-C mid-run: summary, the resume command, exit 130, whole records; the 
   assert.is(rerun.stdout, `done ${COUNT - before.length}, skipped ${before.length}, flagged 0, failed 0 (store ${store})\n`);
   const after = storeLines(store).records;
   assert.equal(after.slice(0, before.length), before, "the first run's records are kept as they were");
-  assert.equal(after.map(archOf).sort(), archList(parseArchSpec(`sample:${COUNT}`), 0).sort(), "every arch once");
+  assert.equal(after.map(archOf).sort(), archList(nb201, parseArchSpec(`sample:${COUNT}`), 0).sort(), "every arch once");
 });
 
 test("SIGTERM mid-run: the same report and exit 143", async () => {

@@ -1,11 +1,11 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { encodeNodes, minMaxScale, NB201_MAX_NODES } from "../../src/proxies/encoding.js";
+import { encodeNodes, minMaxScale, PARZC_ENCODING } from "../../src/proxies/encoding.js";
 import { getProxy } from "../../src/proxies/index.js";
 import { nodeWeights, weightedScore } from "../../src/proxies/weighting.js";
 
 test("NB201 pads to 98 nodes per proxy", () => {
-  assert.is(NB201_MAX_NODES, 98);
+  assert.is(PARZC_ENCODING.maxNodes, 98);
 });
 
 test("min–max scaling is per vector; a constant vector gives NaN (no epsilon, as ParZC's NB201 data)", () => {

@@ -17,6 +17,7 @@ import { flippedUnits, signRecorder } from "../../src/proxies/signCodes.js";
 import { getProxy } from "../../src/proxies/registry.js";
 import { Nb201Network } from "../../src/spaces/nb201/network.js";
 import { parseArch } from "../../src/spaces/nb201/codec.js";
+import { nb201Subject } from "../helpers/nb201Subject.js";
 import { golden, goldenContext, goldenScore, netsWith } from "../helpers/goldenProxies.js";
 
 const grasp = getProxy("grasp");
@@ -71,7 +72,7 @@ test("grasp recovers from a ReLU flip: C=16, N=5 network matches PyTorch float64
 test("grasp steps the other way when a step flips a unit: ParZC's inputs, C=16, N=5, within 1e-5 of PyTorch float64 per node", async () => {
   const reference = (JSON.parse(readFileSync(new URL("../fixtures/grasp_flip_float64.json", import.meta.url), "utf8")) as { nets: { arch: string; per_node: number[]; score: number }[] }).nets[0];
   const f64 = await Engine.create(await wasmBackendF64());
-  const context = new ProxyContext(parseArch(reference.arch), proxyInputs({ batchSize: 16, seed: 0 }), 0, { f32: await Engine.create(), f64: async () => f64 });
+  const context = new ProxyContext(nb201Subject(reference.arch), proxyInputs({ batchSize: 16, seed: 0 }), 0, { f32: await Engine.create(), f64: async () => f64 });
 
   const net = context.network(f64);
   const weights = net.nodes().map((node) => node.weight);

@@ -23,7 +23,7 @@ test("nwot on the float64 reference backend (plain-TS codes) gives PyTorch's sco
   const net = netsWith("nwot")[0];
   const wasm = await goldenContext(net);
   const engine = new Engine(referenceBackend());
-  const context = new ProxyContext(wasm.arch, wasm.inputs, wasm.seed, { f32: engine, f64: async () => engine }, wasm.networkConfig);
+  const context = new ProxyContext(wasm.subject, wasm.inputs, wasm.seed, { f32: engine, f64: async () => engine });
   const want = goldenScore(net, "nwot");
   const { score } = await nwot.compute(context);
   assert.ok(Math.abs(score - want) <= 1e-4 * Math.abs(want), `score ${score}, PyTorch ${want}`);

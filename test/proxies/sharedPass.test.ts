@@ -16,7 +16,7 @@ const SHARED = new Set<SharedProduct>(["lossGradients", "inputJacobian", "reluKe
 
 async function outputs(net: (typeof golden.nets)[number], shared: ReadonlySet<SharedProduct> | undefined, order: string[]): Promise<string> {
   const own = await goldenContext(net);
-  const context = new ProxyContext(own.arch, own.inputs, own.seed, { f32: own.engine, f64: () => own.float64Engine() }, own.networkConfig, shared);
+  const context = new ProxyContext(own.subject, own.inputs, own.seed, { f32: own.engine, f64: () => own.float64Engine() }, shared);
   const out: Record<string, unknown> = {};
   for (const proxy of order) {
     const { nodes, score } = await getProxy(proxy).compute(context);

@@ -39,7 +39,7 @@ test("zico is NaN on every node and 0 in score when every cell edge is none (all
 
 test("zico with the same batch twice (PicoNAS's pitfall) has σ = 0 everywhere: NaN nodes, score 0", async () => {
   const context = await goldenContext(netsWith("zico")[0]);
-  const same = new ProxyContext(context.arch, { ...context.inputs, secondBatch: context.inputs.batch }, context.seed, { f32: context.engine, f64: () => context.float64Engine() }, context.networkConfig);
+  const same = new ProxyContext(context.subject, { ...context.inputs, secondBatch: context.inputs.batch }, context.seed, { f32: context.engine, f64: () => context.float64Engine() });
   const { nodes, score } = await zico.compute(same);
   assert.is(score, 0);
   assert.ok(nodes!.every(Number.isNaN));

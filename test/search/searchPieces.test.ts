@@ -35,7 +35,7 @@ test("ParZC† with uniform weights gives back the proxy's own score (sum and si
     const sine = weightedScores(data, proxy, "sine");
     assert.ok(sine.some((value, i) => Number.isFinite(value) && value !== uniform[i]));
   }
-  assert.is(nodeSizes(nb201.format(nb201.largest), "cifar10").length, nb201.nodeCount(nb201.largest));
+  assert.is(nodeSizes(nb201.largest, "cifar10").length, nb201.nodeCount(nb201.parse(nb201.largest)));
   throwsInputError(() => weightedScores(data, "params"), "no node-wise form", "grad_norm");
   throwsInputError(() => weightedScores(data, "synflow"), "no node vectors of \"synflow\"");
 });

@@ -20,7 +20,7 @@
 import type { Engine } from "../../engine/engine.js";
 import { lossPass } from "../../engine/lossPass.js";
 import type { Tensor } from "../../engine/tensor.js";
-import type { Nb201Network } from "../../spaces/nb201/network.js";
+import type { SpaceNetwork } from "../../spaces/index.js";
 import type { ProxyInputs } from "../inputs.js";
 import { total } from "../nodeValues.js";
 import { defineProxy } from "../registry.js";
@@ -41,7 +41,7 @@ const squares = (a: ArrayLike<number>): number => {
 };
 
 /** The weights' gradients and the sign codes of every ReLU input, at the weights as they are. */
-function gradientPass(engine: Engine, net: Nb201Network, inputs: ProxyInputs, weights: readonly Tensor[]): { gradients: Float64Array[]; signs: Int32Array[] } {
+function gradientPass(engine: Engine, net: SpaceNetwork, inputs: ProxyInputs, weights: readonly Tensor[]): { gradients: Float64Array[]; signs: Int32Array[] } {
   const recorder = signRecorder(engine);
   const gradients = lossPass(engine, net, inputs.batch, () => weights.map((w) => engine.readGrad(w) as Float64Array), { observer: recorder });
   return { gradients, signs: recorder.codes };

@@ -13,6 +13,7 @@ import { globalAvgPool, avgPool2x2, avgPool3x3 } from "../../engine/ops/pool.js"
 import { relu } from "../../engine/ops/relu.js";
 import type { InitScheme, Parameter, Tensor } from "../../engine/tensor.js";
 import type { Random } from "../../util/random.js";
+import type { NetworkNode, SpaceNetwork } from "../network.js";
 import { nb201Dataset, type Nb201Dataset } from "./datasets.js";
 import { NB201_EDGES, isConv, kernelSize, type Nb201Arch, type Nb201Op } from "./ops.js";
 import { CELLS_PER_STAGE, STEM_CHANNELS } from "./skeleton.js";
@@ -30,8 +31,6 @@ export function nb201Network(arch: Nb201Arch, dataset: Nb201Dataset): Nb201Netwo
   return new Nb201Network(arch.ops, { channels: STEM_CHANNELS, cellsPerStage: CELLS_PER_STAGE, classes: nb201Dataset(dataset).classes });
 }
 
-/** A prunable node: a Conv2d or Linear weight, in module order (§A.8). */
-export type NetworkNode = Conv2d | Linear;
 
 interface CellEdge {
   from: number;
@@ -115,7 +114,7 @@ class ReductionBlock {
   }
 }
 
-export class Nb201Network {
+export class Nb201Network implements SpaceNetwork {
   readonly stemConv: Conv2d;
   readonly stemBn: BatchNorm2d;
   readonly blocks: (Cell | ReductionBlock)[] = [];
@@ -139,6 +138,10 @@ export class Nb201Network {
     }
     this.headBn = new BatchNorm2d("lastact.0", width);
     this.classifier = new Linear("classifier", width, classes);
+  }
+
+  get classes(): number {
+    return this.config.classes;
   }
 
   /** Every parameter in PyTorch `named_parameters()` order. */

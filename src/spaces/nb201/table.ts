@@ -4,19 +4,15 @@
 import { type Csv, columnValues, readCsv } from "../../data/csv.js";
 import { dataFile, resolveDataRoot } from "../../data/paths.js";
 import { InputError } from "../../util/errors.js";
+import type { BenchmarkTable } from "../types.js";
 import { quoted } from "../../util/quoted.js";
 import { parseArch } from "./codec.js";
 import { NB201_SPACE_SIZE } from "./enumerate.js";
 
-export interface Nb201Table {
-  readonly file: string;
-  readonly columnNames: readonly string[];
-  /** The NB201 index of a canonical arch string. */
+/** Every architecture has a row, and its row is its NB201 index. */
+export interface Nb201Table extends BenchmarkTable {
+  /** The NB201 index of a canonical arch string (an input error when it is not one). */
   indexOf(archString: string): number;
-  /** The arch string at an NB201 index. */
-  archAt(index: number): string;
-  /** A numeric column by name, one value per index (length 15,625). */
-  column(name: string): Float64Array;
 }
 
 export function nb201TableFile(dataRoot: string): string {
@@ -77,6 +73,8 @@ function buildTable(file: string): Nb201Table {
   return {
     file,
     columnNames: csv.header,
+    rowCount: archStrings.length,
+    rowOf: (archString) => indexByArch.get(archString) ?? -1,
     indexOf(archString) {
       const index = indexByArch.get(archString);
       if (index === undefined) {

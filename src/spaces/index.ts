@@ -1,0 +1,10 @@
+// The search spaces parzc knows: one line each. Everything outside src/spaces/ reaches a space
+// through `getSpace(name)` and the SearchSpace interface.
+import { defineSpace } from "./registry.js";
+import { nb201 } from "./nb201/space.js";
+
+defineSpace(nb201);
+
+export { getSpace, spaceNames } from "./registry.js";
+export type { AnySpace, BenchmarkTable, SearchSpace, SpaceCost } from "./types.js";
+export type { NetworkNode, SpaceNetwork } from "./network.js";

@@ -1,0 +1,70 @@
+// The seam between a search space and everything else (../docs/spaces.md in the shared notes).
+// A space is one folder under src/spaces/ plus one line in src/spaces/index.ts; the rest of the
+// code asks the registry for a space by name and talks to this interface. The pipeline moves
+// canonical arch strings: `parse` runs at the boundary, `format(parse(s))` is the key everywhere.
+import type { Random } from "../util/random.js";
+import type { SpaceNetwork } from "./network.js";
+
+/** For one image: the parameter count, and FLOPs (multiply-accumulates) in millions. */
+export interface SpaceCost {
+  params: number;
+  flops: number;
+}
+
+/** A benchmark's ground truth: one row per architecture it holds, keyed by canonical string. */
+export interface BenchmarkTable {
+  readonly file: string;
+  readonly columnNames: readonly string[];
+  /** Rows in the table (NB201: every architecture, its index = its row). */
+  readonly rowCount: number;
+  /** The row of a canonical arch string, or -1 when the table does not hold it. */
+  rowOf(arch: string): number;
+  /** The canonical arch string at a row. */
+  archAt(row: number): string;
+  /** A numeric column by name, one value per row (NaN where absent). Throws an input error for an unknown or non-numeric column. */
+  column(name: string): Float64Array;
+}
+
+export interface SearchSpace<Arch = unknown> {
+  /** The registry key and the `--space` value. */
+  readonly name: string;
+  /** What a person calls it: "NAS-Bench-201". */
+  readonly title: string;
+  /** One line saying how an arch string is written, for error messages. */
+  readonly grammar: string;
+  readonly examples: readonly string[];
+  /** Parses any form the space accepts; throws an input error naming the bad part and the grammar. */
+  parse(text: string): Arch;
+  /** The canonical string. */
+  format(arch: Arch): string;
+
+  /** Architectures in the space (isomorphic cells count once). */
+  readonly size: number;
+  /** Every architecture, canonical, in the space's own order. */
+  enumerate(): string[];
+  /** `count` distinct architectures, canonical, drawn with `random`. */
+  sample(count: number, random: Random): string[];
+  /** The architecture with the most nodes and parameters (warm-up, memory ceiling). */
+  readonly largest: string;
+  /** No input→output path through parameterised or identity ops: nothing reaches the weights. */
+  isDegenerate(arch: Arch): boolean;
+
+  /** Image datasets the space's benchmark was trained on. */
+  readonly datasets: readonly string[];
+  /** The benchmark's own network for `dataset`, built without memory. */
+  build(arch: Arch, dataset: string): SpaceNetwork;
+  /** Conv/Linear nodes of the built network. */
+  nodeCount(arch: Arch): number;
+  /** The most nodes any architecture has (ParZC's padding length). */
+  readonly maxNodes: number;
+  /** Params and FLOPs by the benchmark's own counting rule. */
+  cost(arch: Arch, dataset: string): SpaceCost;
+  /** FLOPs in millions as NAS-Bench-Suite-Zero's `flops` proxy counts them (NASLib via tensorwatch). */
+  suiteZeroFlops(arch: Arch, dataset: string): number;
+
+  /** The benchmark's ground truth under the data folder, read once (an input error names a missing or damaged file). */
+  benchmark(dataRoot: string): BenchmarkTable;
+}
+
+/** A space whose arch type the caller does not know: what the registry hands out. */
+export type AnySpace = SearchSpace<unknown>;
