@@ -27,7 +27,7 @@ interface DemoCliOptions {
 
 const EXAMPLES = `
 Examples:
-  $ parzc demo                                   # 3–8 minutes on 2 cores (bench/RESULTS.md); report in parzc-report/
+  $ parzc demo                                   # 4–5 minutes on 2 idle cores (bench/RESULTS.md); report in parzc-report/
   $ parzc demo --sample 40 --train-size 20 --out /tmp/small-report
   $ PARZC_CACHE=/tmp/cache parzc demo --data /path/to/data --json > demo.json
 A rerun reuses the statistics already computed (the store in $PARZC_CACHE, else .parzc-cache/).`;

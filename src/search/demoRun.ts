@@ -33,7 +33,7 @@ import { type SearchResult, zeroShotSearch } from "./zeroShot.js";
 
 /** The rest of NAS-Bench-Suite-Zero's NB201 set (ParZC's own three come first in the run). */
 export const DEMO_BASELINES = ["fisher", "grasp", "l2_norm", "plain", "jacov", "epe_nas", "nwot", "zen", "params", "flops"] as const;
-export const DEMO_DEFAULTS = { sample: 600, trainSize: 156, seed: 0, batch: 16, top: 10, samples: 8 };
+export const DEMO_DEFAULTS = { sample: 280, trainSize: 120, seed: 0, batch: 16, top: 10, samples: 8 };
 /** ParZC trains on validation accuracy and is evaluated on test accuracy (parzc-method.md §4). */
 export const TRAIN_TARGET = "c10v_valid_200";
 export const EVAL_TARGET = "c10_test_200";
