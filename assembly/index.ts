@@ -8,6 +8,9 @@ export { im2col, col2im, conv2dForward, conv2dBackward, im2colF64, col2imF64, co
 export { batchNormForward, batchNormBackward, batchNormForwardF64, batchNormBackwardF64 } from "./batchnorm";
 export { avgPool3x3Forward, avgPool3x3Backward, avgPool2x2Forward, avgPool2x2Backward, globalAvgPoolForward, globalAvgPoolBackward } from "./pool";
 export { avgPool3x3ForwardF64, avgPool3x3BackwardF64, avgPool2x2ForwardF64, avgPool2x2BackwardF64, globalAvgPoolForwardF64, globalAvgPoolBackwardF64 } from "./pool";
+export { maxPool3x3Forward, maxPool3x3Backward, maxPool2x2Forward, maxPool2x2Backward } from "./maxPool";
+export { maxPool3x3ForwardF64, maxPool3x3BackwardF64, maxPool2x2ForwardF64, maxPool2x2BackwardF64 } from "./maxPool";
+export { copy, copyF64 } from "./channels";
 export { reluForward, reluBackward, add, accumulate, scale, axpy, fill, mul, transpose, biasAddRows, sumRows } from "./elementwise";
 export { reluForwardF64, reluBackwardF64, addF64, accumulateF64, scaleF64, axpyF64, fillF64, mulF64, transposeF64, biasAddRowsF64, sumRowsF64 } from "./elementwise";
 export { softmaxCrossEntropyForward, softmaxCrossEntropyBackward, softmaxCrossEntropyForwardF64, softmaxCrossEntropyBackwardF64 } from "./loss";

@@ -10,9 +10,12 @@ import { diffKendallReference, diffKendallReferenceGrad } from "../src/model/los
 import { modelEngine } from "../src/model/predictor.js";
 import { createRuntime } from "../src/model/runtime.js";
 import * as batchnorm from "../src/reference/batchnorm.js";
+import * as channels from "../src/reference/channels.js";
 import * as conv from "../src/reference/conv.js";
 import * as gemm from "../src/reference/gemm.js";
+import { accumulate } from "../src/reference/elementwise.js";
 import { kendallTauDefinition } from "../src/reference/kendall.js";
+import * as maxPool from "../src/reference/maxPool.js";
 import * as pool from "../src/reference/pool.js";
 import { Random } from "../src/util/random.js";
 import { Arena } from "../src/wasm/arena.js";
@@ -164,6 +167,63 @@ if (torch) {
     pool.avgPool3x3Backward(hdy, planes, side, side, hdx);
   }, { repeats: slowRepeats });
   row("avgpool3x3_fwd_bwd", ours, "plain-ts", plain);
+}
+
+// NB101's max pools on 128 channels × batch 16 of 32×32 planes (its first stage), forward + backward:
+// the cell op (3×3, stride 1, pad 1) and the downsampling (2×2, stride 2).
+{
+  const planes = 128 * 16, side = 32, n = planes * side * side;
+  const px = randomBuffer(n), pdy = randomBuffer(n), py = arena.alloc(n * 4), pdx = arena.alloc(n * 4);
+  const [hx, hdy, hy, hdx] = [host(px, n), host(pdy, n), new Float32Array(n), new Float32Array(n)];
+  const pools = [
+    { name: "maxpool3x3", out: n, wasm: [k.maxPool3x3Forward, k.maxPool3x3Backward], plain: [maxPool.maxPool3x3Forward, maxPool.maxPool3x3Backward] },
+    { name: "maxpool2x2", out: n / 4, wasm: [k.maxPool2x2Forward, k.maxPool2x2Backward], plain: [maxPool.maxPool2x2Forward, maxPool.maxPool2x2Backward] },
+  ] as const;
+  for (const { name, wasm: [forward, backward], plain: [plainForward, plainBackward] } of pools) {
+    const ours = medianMs(() => {
+      forward(px, planes, side, side, py);
+      backward(px, pdy, planes, side, side, pdx);
+    }, { repeats, warmup: 3 });
+    const plain = medianMs(() => {
+      plainForward(hx, planes, side, side, hy);
+      plainBackward(hx, hdy, planes, side, side, hdx);
+    }, { repeats: slowRepeats });
+    row(`${name}_fwd_bwd`, ours, "plain-ts", plain);
+    if (torch) row(`${name}_fwd_bwd_torch`, ours, "torch", torch[`${name}_fwd_bwd_ms`]);
+  }
+}
+
+// NB101's channel ops at 128 channels × batch 16 of 32×32: a cell output concatenating three vertex
+// outputs (43 + 43 + 42 channels), forward (copies) + backward (accumulates); and a truncation of
+// 128 channels to 127, whose forward is a view, so only its backward (one accumulate) is timed.
+{
+  const plane = 16 * 32 * 32, blocks = [43, 43, 42].map((c) => c * plane), n = 128 * plane;
+  const parts = blocks.map((size) => randomBuffer(size)), partGrads = blocks.map((size) => arena.alloc(size * 4));
+  const cy = arena.alloc(n * 4), cdy = randomBuffer(n);
+  const ours = medianMs(() => {
+    let offset = 0;
+    blocks.forEach((size, i) => {
+      k.copy(parts[i], size, cy + offset * 4);
+      k.accumulate(cdy + offset * 4, size, partGrads[i]);
+      offset += size;
+    });
+  }, { repeats, warmup: 3 });
+  const [hParts, hGrads, hy, hdy] = [parts.map((ptr, i) => host(ptr, blocks[i])), blocks.map((size) => new Float32Array(size)), new Float32Array(n), host(cdy, n)];
+  const plain = medianMs(() => {
+    let offset = 0;
+    blocks.forEach((size, i) => {
+      channels.copy(hParts[i], size, hy.subarray(offset));
+      accumulate(hdy.subarray(offset), size, hGrads[i]);
+      offset += size;
+    });
+  }, { repeats: slowRepeats });
+  row("concat_fwd_bwd", ours, "plain-ts", plain);
+  if (torch) row("concat_fwd_bwd_torch", ours, "torch", torch.concat_channels_fwd_bwd_ms);
+  const kept = 127 * plane, tdy = randomBuffer(kept), tdx = arena.alloc(n * 4);
+  const [htdy, htdx] = [host(tdy, kept), new Float32Array(n)];
+  const truncate = medianMs(() => k.accumulate(tdy, kept, tdx), { repeats, warmup: 3 });
+  row("truncate_bwd", truncate, "plain-ts", medianMs(() => accumulate(htdy, kept, htdx), { repeats: slowRepeats }));
+  if (torch) row("truncate_bwd_torch", truncate, "torch", torch.truncate_channels_fwd_bwd_ms);
 }
 
 // DiffKendall forward + backward at n = 1000 (the model's loss kernel, its own wasm instance),

@@ -1,5 +1,6 @@
 """PyTorch baselines for bench/kernels.ts, one thread: conv3x3 (N16, C16→O16, 32×32, pad 1)
-forward and forward+backward (dx and dw), and square float32 matmuls. Prints one JSON object.
+forward and forward+backward (dx and dw), square float32 matmuls, and NB101's max pools and
+channel concat/truncation. Prints one JSON object.
 
     /usr/bin/python3 bench/torch_kernels.py [--repeats 20]
 """
@@ -51,6 +52,33 @@ def main() -> None:
     for n in (256, 1024):
         a, b = torch.randn(n, n), torch.randn(n, n)
         result[f"matmul_{n}_ms"] = median_ms(lambda: torch.mm(a, b), args.repeats)
+
+    # NB101's first stage, 128 channels × batch 16 of 32×32: its max pools (forward + backward),
+    # a cell's concat of three vertex outputs, and a truncation to 127 channels.
+    stage = torch.randn(16, 128, 32, 32, requires_grad=True)
+    pools = {"maxpool3x3": (3, 1, 1), "maxpool2x2": (2, 2, 0)}
+    for name, (kernel, stride, pad) in pools.items():
+        pool_dy = torch.randn(F.max_pool2d(stage, kernel, stride, pad).shape)
+
+        def pool_forward_backward(kernel=kernel, stride=stride, pad=pad, pool_dy=pool_dy):
+            stage.grad = None
+            F.max_pool2d(stage, kernel, stride, pad).backward(pool_dy)
+
+        result[f"{name}_fwd_bwd_ms"] = median_ms(pool_forward_backward, args.repeats)
+    parts = [torch.randn(16, c, 32, 32, requires_grad=True) for c in (43, 43, 42)]
+    stage_dy = torch.randn(16, 128, 32, 32)
+
+    def concat_forward_backward():
+        for part in parts:
+            part.grad = None
+        torch.cat(parts, dim=1).backward(stage_dy)
+
+    def truncate_forward_backward():
+        stage.grad = None
+        stage[:, :127].backward(stage_dy[:, :127])
+
+    result["concat_channels_fwd_bwd_ms"] = median_ms(concat_forward_backward, args.repeats)
+    result["truncate_channels_fwd_bwd_ms"] = median_ms(truncate_forward_backward, args.repeats)
     print(json.dumps(result))
 
 

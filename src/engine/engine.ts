@@ -122,14 +122,16 @@ export class Engine {
       p.grad = 0;
       const values = this.view(p);
       const init = p.init;
-      if (init.kind !== "uniform") {
+      // Rounded to float32 on every backend, so both start from identical weights.
+      if (init.kind === "ones" || init.kind === "zeros") {
         values.fill(init.kind === "ones" ? 1 : 0);
       } else if (scheme === "gaussian") {
-        if (init.bias) values.fill(0);
+        if (init.kind === "uniform" && init.bias) values.fill(0);
         else for (let i = 0; i < values.length; i++) values[i] = Math.fround(random.normal());
+      } else if (init.kind === "normal") {
+        for (let i = 0; i < values.length; i++) values[i] = Math.fround(random.normal() * init.std);
       } else {
         const bound = 1 / Math.sqrt(init.fanIn);
-        // Rounded to float32 on every backend, so both start from identical weights.
         for (let i = 0; i < values.length; i++) values[i] = Math.fround(random.symmetric(bound));
       }
     }

@@ -19,10 +19,15 @@ export class Tensor {
 }
 
 /**
- * How a parameter is initialised by default (PyTorch: Conv/Linear weight and bias uniform
+ * How a parameter is initialised (PyTorch's default: Conv/Linear weight and bias uniform
  * ±1/sqrt(fan_in), BN γ=1, β=0). `bias` marks the Linear bias, which Gaussian schemes zero.
+ * "normal" is N(0, std²) (archai's NB101: He-normal convs, N(0, 0.01²) classifier).
  */
-export type ParameterInit = { kind: "uniform"; fanIn: number; bias?: boolean } | { kind: "ones" } | { kind: "zeros" };
+export type ParameterInit =
+  | { kind: "uniform"; fanIn: number; bias?: boolean }
+  | { kind: "normal"; std: number }
+  | { kind: "ones" }
+  | { kind: "zeros" };
 
 /** PyTorch's default initialisation, or Zen-NAS's N(0,1) weights with zero biases. */
 export type InitScheme = "pytorch" | "gaussian";

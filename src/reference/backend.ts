@@ -4,11 +4,13 @@
 import type { Backend } from "../engine/backend.js";
 import type { KernelExports } from "../wasm/exports.js";
 import * as batchnorm from "./batchnorm.js";
+import * as channels from "./channels.js";
 import * as codes from "./codes.js";
 import * as conv from "./conv.js";
 import * as elementwise from "./elementwise.js";
 import * as gemm from "./gemm.js";
 import * as loss from "./loss.js";
+import * as maxPool from "./maxPool.js";
 import * as pool from "./pool.js";
 import * as reduce from "./reduce.js";
 
@@ -44,6 +46,11 @@ export function referenceBackend(): Backend {
     avgPool2x2Backward: (dy, planes, H, W, dx) => pool.avgPool2x2Backward(f(dy), planes, H, W, f(dx)),
     globalAvgPoolForward: (x, planes, HW, y) => pool.globalAvgPoolForward(f(x), planes, HW, f(y)),
     globalAvgPoolBackward: (dy, planes, HW, dx) => pool.globalAvgPoolBackward(f(dy), planes, HW, f(dx)),
+    maxPool3x3Forward: (x, planes, H, W, y) => maxPool.maxPool3x3Forward(f(x), planes, H, W, f(y)),
+    maxPool3x3Backward: (x, dy, planes, H, W, dx) => maxPool.maxPool3x3Backward(f(x), f(dy), planes, H, W, f(dx)),
+    maxPool2x2Forward: (x, planes, H, W, y) => maxPool.maxPool2x2Forward(f(x), planes, H, W, f(y)),
+    maxPool2x2Backward: (x, dy, planes, H, W, dx) => maxPool.maxPool2x2Backward(f(x), f(dy), planes, H, W, f(dx)),
+    copy: (x, n, y) => channels.copy(f(x), n, f(y)),
     reluForward: (x, n, y) => elementwise.reluForward(f(x), n, f(y)),
     reluBackward: (x, dy, n, dx) => elementwise.reluBackward(f(x), f(dy), n, f(dx)),
     add: (a, b, n, y) => elementwise.add(f(a), f(b), n, f(y)),

@@ -31,6 +31,16 @@ export interface KernelExports {
   globalAvgPoolForward(x: number, planes: number, HW: number, y: number): void;
   globalAvgPoolBackward(dy: number, planes: number, HW: number, dx: number): void;
 
+  // maxPool.ts: `planes` contiguous H×W planes; the 3×3 pool needs W ≤ 4096, the 2×2 even H, W (callers check).
+  // The backward reads the saved input x and accumulates dy at each window's first maximum (PyTorch's ties).
+  maxPool3x3Forward(x: number, planes: number, H: number, W: number, y: number): void;
+  maxPool3x3Backward(x: number, dy: number, planes: number, H: number, W: number, dx: number): void;
+  maxPool2x2Forward(x: number, planes: number, H: number, W: number, y: number): void;
+  maxPool2x2Backward(x: number, dy: number, planes: number, H: number, W: number, dx: number): void;
+
+  // channels.ts: n contiguous values.
+  copy(x: number, n: number, y: number): void;
+
   // elementwise.ts: n contiguous values.
   reluForward(x: number, n: number, y: number): void;
   reluBackward(x: number, dy: number, n: number, dx: number): void;

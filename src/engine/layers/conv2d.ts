@@ -2,7 +2,13 @@ import type { Engine } from "../engine.js";
 import { conv2d } from "../ops/conv2d.js";
 import { Parameter, type Tensor } from "../tensor.js";
 
-/** Conv2d without bias (every conv in NB201 is bias-free), PyTorch default init. */
+/**
+ * How a Conv2d's weight is drawn: PyTorch's default, or He-normal with fan-out,
+ * N(0, 2/(k·k·C_out)) (archai's NB101: kaiming_normal_(mode="fan_out")).
+ */
+export type ConvInit = "pytorch" | "heNormalFanOut";
+
+/** Conv2d without bias (every conv in NB201 and NB101 is bias-free). */
 export class Conv2d {
   readonly kind = "conv2d";
   readonly weight: Parameter;
@@ -14,11 +20,15 @@ export class Conv2d {
     readonly kernel: number,
     readonly stride = 1,
     readonly pad = 0,
+    init: ConvInit = "pytorch",
   ) {
-    this.weight = new Parameter(`${name}.weight`, [outChannels, inChannels, kernel, kernel], {
-      kind: "uniform",
-      fanIn: inChannels * kernel * kernel,
-    });
+    this.weight = new Parameter(
+      `${name}.weight`,
+      [outChannels, inChannels, kernel, kernel],
+      init === "pytorch"
+        ? { kind: "uniform", fanIn: inChannels * kernel * kernel }
+        : { kind: "normal", std: Math.sqrt(2 / (kernel * kernel * outChannels)) },
+    );
   }
 
   parameters(): Parameter[] {

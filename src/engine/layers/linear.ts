@@ -2,7 +2,10 @@ import type { Engine } from "../engine.js";
 import { linear } from "../ops/linear.js";
 import { Parameter, type Tensor } from "../tensor.js";
 
-/** Linear with bias, PyTorch default init; takes channel-major features [in, N]. */
+/** How a Linear is drawn: PyTorch's default, or weight N(0, 0.01²) and bias 0 (archai's NB101 classifier). */
+export type LinearInit = "pytorch" | "normal0.01";
+
+/** Linear with bias; takes channel-major features [in, N]. */
 export class Linear {
   readonly kind = "linear";
   readonly weight: Parameter;
@@ -12,9 +15,11 @@ export class Linear {
     name: string,
     readonly inFeatures: number,
     readonly outFeatures: number,
+    init: LinearInit = "pytorch",
   ) {
-    this.weight = new Parameter(`${name}.weight`, [outFeatures, inFeatures], { kind: "uniform", fanIn: inFeatures });
-    this.bias = new Parameter(`${name}.bias`, [outFeatures], { kind: "uniform", fanIn: inFeatures, bias: true });
+    const pytorch = init === "pytorch";
+    this.weight = new Parameter(`${name}.weight`, [outFeatures, inFeatures], pytorch ? { kind: "uniform", fanIn: inFeatures } : { kind: "normal", std: 0.01 });
+    this.bias = new Parameter(`${name}.bias`, [outFeatures], pytorch ? { kind: "uniform", fanIn: inFeatures, bias: true } : { kind: "zeros" });
   }
 
   parameters(): Parameter[] {
