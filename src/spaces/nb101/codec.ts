@@ -74,7 +74,7 @@ function fromCompact(text: string): { matrix: number[][]; ops: string[] } {
   const parts = text.split(":");
   if (parts.length !== 2) throw badCell(text, 'a compact string has one ":" between the ops and the edges');
   const [opsText, edgesText] = parts;
-  const interior = opsText === "-" ? [] : opsText.split(",");
+  const interior = opsText === "" ? [] : opsText.split(",");
   const ops = interior.map((short, k) => {
     const op = FROM_SHORT[short];
     if (!op) throw badCell(text, `unknown op "${short}" at vertex ${k + 1}: expected ${Object.values(SHORT_OPS).join(", ")}`);
@@ -110,11 +110,11 @@ export function parseCell(text: string): Nb101Cell {
   return pruned;
 }
 
-/** `c3,mp,c1:01,02,13,…`: interior ops in vertex order, then each edge i → j as "ij"; `-` for no ops. */
+/** `c3,mp,c1:01,02,13,…`: interior ops in vertex order, then each edge i → j as "ij"; `:01` when there are none (no leading "-", which a shell tool would take for an option). */
 export function formatCell(cell: Nb101Cell): string {
   const edges: string[] = [];
   cell.matrix.forEach((row, i) => row.forEach((edge, j) => edge && edges.push(`${i}${j}`)));
-  const ops = cell.ops.length > 0 ? cell.ops.map((op) => SHORT_OPS[op]).join(",") : "-";
+  const ops = cell.ops.map((op) => SHORT_OPS[op]).join(",");
   return `${ops}:${edges.join(",")}`;
 }
 
