@@ -62,6 +62,14 @@ export const BUNDLED: readonly BundledFile[] = [
       "From `automl/NASLib` `tests/assets/nb101_dummy.pkl` (blobs 198f81a5 @ 546a5ff9 and 597fc426 @ bc282ccf), Apache-2.0, merged; NB101 data is Apache-2.0 upstream.",
   },
   {
+    path: "nb101/nb101_2500_test_acc.json",
+    usedBy: "`parzc demo --space nb101`, the NB101 benchmark table (`test_accuracy`) and its tests",
+    source: "2,500 distinct NAS-Bench-101 cells with their 108-epoch test accuracy (run 0), from leeyeehoo/GenNAS-Zero",
+    provenance:
+      "A JSON list of `[[adjacency, ops], acc]` for 2,500 distinct NB101 cells (5–7 vertices, ModelSpec op names); `acc` is the CIFAR-10 108-epoch final test accuracy of training run 0, as a fraction. " +
+      "From `leeyeehoo/GenNAS-Zero` @ `6a5b9dbf7162b6352604b25172e46d10a3bf1df3`, `data/nb101/nasbench1_2500_arch_acc.json` (blob 58e9e4c3); NB101 data is Apache-2.0 upstream. The one cell also in NASLib's full records has the same run-0 test accuracy.",
+  },
+  {
     path: "naslib_zc/zc_nasbench101_subset.json",
     usedBy: "the NB101 tests (params and FLOPs of 500 cells, NASLib's raw 56-int keys)",
     source: "NASLib's 500 NB101 cells with proxy scores and validation accuracy, verbatim from automl/NASLib",

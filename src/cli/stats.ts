@@ -4,7 +4,7 @@ import { availableParallelism } from "node:os";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { proxyBatchOption, seedOption, workersOption } from "./optionParsers.js";
 import { PARZC_PROXIES } from "../proxies/index.js";
-import { nb201 } from "../spaces/nb201/index.js";
+import { spaceNames } from "../spaces/index.js";
 import { type ArchSpec, type Shard, parseArchSpec, parseShard } from "../pipeline/archList.js";
 import { formatStatsSummary, leftToCompute, runStats } from "../pipeline/statsRun.js";
 import { catchInterrupts, reportInterrupted } from "../util/interrupt.js";
@@ -34,6 +34,8 @@ Examples:
   $ parzc stats --archs sample:100 --proxies grad_norm,snip,synflow --out runs/sample100.store
   $ parzc stats --archs all --seed 0 --batch 16 --workers 2        # store under .parzc-cache/ (or $PARZC_CACHE)
   $ parzc stats --archs all --shard \${JOB_COMPLETION_INDEX}/8 --out shards/\${JOB_COMPLETION_INDEX}.store
+  $ parzc stats --space nb101 --archs sample:50 --out runs/nb101.store     # NASLib's sampler, seeded
+  $ parzc stats --space nb101 --archs benchmark --out runs/nb101-all.store # the 3,052 labelled NB101 cells
   $ parzc stats export --store runs/sample100.store --out sample100.jsonl.gz
 Rerun the same command after a crash or kill: it skips what the store holds and computes the rest.`;
 
@@ -50,9 +52,9 @@ function proxyList(text: string): string[] {
 function runCommand(): Command {
   return new Command("run")
     .description("Compute proxy statistics for a list of architectures into a resumable store (the default: `parzc stats …` means `parzc stats run …`)")
-    .addOption(new Option("--space <name>", "search space").choices([nb201.name]).default(nb201.name))
+    .addOption(new Option("--space <name>", "search space").choices(spaceNames()).default("nb201"))
     .addOption(new Option("--dataset <name>", "dataset: cifar10, the only one with images so far").argParser(statsDataset).default("cifar10"))
-    .addOption(new Option("--archs <spec>", "all | sample:N (seeded by --seed) | file:PATH (one arch string a line)").argParser(parseArchSpec).default(parseArchSpec("all"), "all"))
+    .addOption(new Option("--archs <spec>", "all | benchmark (every architecture of the benchmark table) | sample:N (seeded by --seed) | file:PATH (one arch string a line)").argParser(parseArchSpec).default(parseArchSpec("all"), "all"))
     .option("--seed <n>", "seeds the weights, the images and sample:N", seedOption, 0)
     .option("--batch <n>", "images per batch", proxyBatchOption, 16)
     .addOption(new Option("--proxies <list>", "proxy names, comma-separated").argParser(proxyList).default([...PARZC_PROXIES], PARZC_PROXIES.join(",")))

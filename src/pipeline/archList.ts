@@ -1,13 +1,14 @@
-// Which architectures a stats run covers: --archs (all | sample:N | file:PATH) gives a fixed
+// Which architectures a stats run covers: --archs (all | benchmark | sample:N | file:PATH) gives a fixed
 // order, and --shard i/n keeps the positions p with p mod n = i, so n machines split one list
 // without talking to each other.
 import { readArchFile } from "../data/archFile.js";
-import type { AnySpace } from "../spaces/index.js";
+import { resolveDataRoot } from "../data/paths.js";
+import type { AnySpace, BenchmarkTable } from "../spaces/index.js";
 import { InputError } from "../util/errors.js";
 import { quoted } from "../util/quoted.js";
 import { Random } from "../util/random.js";
 
-export type ArchSpec = { kind: "all" } | { kind: "sample"; count: number } | { kind: "file"; path: string };
+export type ArchSpec = { kind: "all" } | { kind: "benchmark" } | { kind: "sample"; count: number } | { kind: "file"; path: string };
 
 export interface Shard {
   index: number;
@@ -16,10 +17,11 @@ export interface Shard {
 
 export function parseArchSpec(text: string): ArchSpec {
   if (text === "all") return { kind: "all" };
+  if (text === "benchmark") return { kind: "benchmark" };
   const sample = /^sample:(\d+)$/.exec(text);
   if (sample) return { kind: "sample", count: Number(sample[1]) };
   if (text.startsWith("file:") && text.length > "file:".length) return { kind: "file", path: text.slice("file:".length) };
-  throw new InputError(`--archs ${quoted(text)} is not understood: expected all, sample:N (e.g. sample:100) or file:PATH (one arch string a line).`);
+  throw new InputError(`--archs ${quoted(text)} is not understood: expected all, benchmark (every architecture of the benchmark table), sample:N (e.g. sample:100) or file:PATH (one arch string a line).`);
 }
 
 export function parseShard(text: string): Shard {
@@ -31,14 +33,17 @@ export function parseShard(text: string): Shard {
   return { index, count };
 }
 
-/** Canonical arch strings in the spec's order (enumeration order, the seeded sample's, or the file's), each once. */
-export function archList(space: AnySpace, spec: ArchSpec, seed: number): string[] {
+/** Canonical arch strings in the spec's order (enumeration order, the table's, the seeded sample's, or the file's), each once. */
+export function archList(space: AnySpace, spec: ArchSpec, seed: number, dataRoot?: string): string[] {
   const archs =
     spec.kind === "all" ? space.enumerate()
+    : spec.kind === "benchmark" ? tableArchs(space.benchmark(resolveDataRoot(dataRoot)))
     : spec.kind === "sample" ? space.sample(spec.count, new Random(seed))
     : readArchFile(space, spec.path);
   return [...new Set(archs)];
 }
+
+const tableArchs = (table: BenchmarkTable) => Array.from({ length: table.rowCount }, (_, row) => table.archAt(row));
 
 export function shardOf<T>(items: readonly T[], shard?: Shard): T[] {
   return shard ? items.filter((_, position) => position % shard.count === shard.index) : [...items];

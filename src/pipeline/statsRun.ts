@@ -145,7 +145,7 @@ export async function runStats(options: StatsRunOptions): Promise<StatsSummary> 
   const dataRoot = resolveDataRoot(options.data);
   const searchSpace = checkSettings(settings, dataRoot);
   const table = searchSpace.benchmark(dataRoot);
-  const archs = shardOf(archList(searchSpace, options.archs, seed), options.shard);
+  const archs = shardOf(archList(searchSpace, options.archs, seed, dataRoot), options.shard);
   const store = StatsStore.write(options.out ?? defaultStorePath(settings, options.shard), settings, options.warn ?? warnOnStderr);
   // Listening marks this run as one that stops cleanly (src/util/interrupt.ts), store closing included.
   const stopping = () => undefined;

@@ -48,6 +48,8 @@ export interface SearchSpace<Arch = unknown> {
   readonly largest: string;
   /** No input→output path through parameterised or identity ops: nothing reaches the weights. */
   isDegenerate(arch: Arch): boolean;
+  /** What else `parzc arch` shows of an architecture, as key → value (NB201: valid; NB101: its hash). */
+  facts(arch: Arch): Record<string, string | number | boolean>;
 
   /** Image datasets the space's benchmark was trained on. */
   readonly datasets: readonly string[];

@@ -8,6 +8,7 @@ import { kendallTau } from "../../src/metrics/kendall.js";
 import { spearman } from "../../src/metrics/spearman.js";
 import { archList, parseArchSpec } from "../../src/pipeline/archList.js";
 import { loadStats } from "../../src/pipeline/statsData.js";
+import { getSpace } from "../../src/spaces/index.js";
 import { nb201 } from "../../src/spaces/nb201/index.js";
 import { Random } from "../../src/util/random.js";
 
@@ -140,6 +141,18 @@ test("without --out the store goes under $PARZC_CACHE, one file per setting", ()
   const run = parzc(["stats", "--archs", "sample:2", "--proxies", "params", "--batch", "4", "--workers", "1"], { PARZC_CACHE: cache });
   assert.is(run.status, 0, run.stderr);
   assert.ok(existsSync(join(cache, "nb201-cifar10-b4-s0-params.store")));
+});
+
+test("--space nb101: a seeded NASLib-style sample, each record's node vector as long as the network's Conv/Linear count", () => {
+  const out = join(scratch, "nb101.store");
+  const run = parzc(["stats", "--space", "nb101", "--archs", "sample:2", "--batch", "2", "--workers", "1", "--proxies", "grad_norm,params", "--out", out]);
+  assert.is(run.status, 0, run.stderr);
+  const space = getSpace("nb101");
+  const data = loadStats(out);
+  assert.is(data.settings.space, "nb101");
+  assert.equal([...data.archs].sort(), space.sample(2, new Random(0)).sort());
+  data.archs.forEach((arch, i) => assert.is(data.nodes.grad_norm[i]!.length, space.nodeCount(space.parse(arch)), arch));
+  assert.ok(data.scores.params.every((p, i) => Math.abs(p - space.cost(space.parse(data.archs[i]), "cifar10").params / 1e6) < 1e-9));
 });
 
 test("bad values exit 2 with the value named", () => {

@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { archList, parseArchSpec, parseShard, shardOf } from "../../src/pipeline/archList.js";
+import { getSpace } from "../../src/spaces/index.js";
+import { resolveDataRoot } from "../../src/data/paths.js";
 import { nb201 } from "../../src/spaces/nb201/index.js";
 import { defaultStorePath } from "../../src/pipeline/cachePath.js";
 import { throwsInputError } from "../helpers/inputError.js";
@@ -36,7 +38,7 @@ test("shards split the list by position mod n: disjoint, complete, deterministic
 
 test("bad --archs and --shard values name the value and the expected form", () => {
   throwsInputError(() => parseArchSpec("sample:"), '--archs "sample:"', "sample:N");
-  throwsInputError(() => parseArchSpec("some"), "all, sample:N");
+  throwsInputError(() => parseArchSpec("some"), "all, benchmark (every architecture of the benchmark table), sample:N");
   for (const bad of ["2/2", "1", "-1/2", "0/0", "a/b"]) throwsInputError(() => parseShard(bad), `--shard "${bad}"`, "0 <= i < n");
 });
 
@@ -49,3 +51,14 @@ test("the default store is one file per setting and shard, under $PARZC_CACHE or
 test.after(() => rmSync(scratch, { recursive: true }));
 
 test.run();
+
+test("--archs benchmark lists every row of the space's table once, in table order", () => {
+  const nb201All = archList(nb201, parseArchSpec("benchmark"), 0);
+  assert.is(nb201All.length, 15625);
+  assert.is(nb201All[0], nb201.table().archAt(0));
+  const nb101Cells = archList(getSpace("nb101"), parseArchSpec("benchmark"), 0);
+  const table = getSpace("nb101").benchmark(resolveDataRoot());
+  assert.is(nb101Cells.length, table.rowCount);
+  assert.ok(nb101Cells.length >= 2500 && nb101Cells.length <= 3052, `${nb101Cells.length} rows`);
+  assert.ok(nb101Cells.every((arch, row) => table.rowOf(arch) === row));
+});

@@ -23,6 +23,7 @@ const space: SearchSpace<Nb201Arch> = {
   sample: (count, random) => sampleArchs(count, random).map(formatArch),
   largest: formatArch(LARGEST_ARCH),
   isDegenerate,
+  facts: (arch) => ({ valid: isValid(arch) }),
   datasets: NB201_DATASET_NAMES,
   build: (arch, dataset) => nb201Network(arch, dataset as Nb201Dataset),
   nodeCount,
