@@ -3,6 +3,7 @@
 // (parseModel); proxies need `inputs` built from those images. tools/build-web.ts bundles this
 // entry with esbuild as dist/web/parzc.js; the wasm core is fetched from build/parzc.wasm.
 export { nb201 } from "./spaces/nb201/index.js";
+export { getSpace, spaceNames, type AnySpace } from "./spaces/index.js";
 export type { Nb201Arch, Nb201Dataset } from "./spaces/nb201/index.js";
 export { computeProxies, getProxy, proxyNames, PARZC_PROXIES } from "./proxies/index.js";
 export type { ComputeOptions, ProxyDefinition, ProxyOutput, ProxyRecord } from "./proxies/index.js";

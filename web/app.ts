@@ -1,7 +1,7 @@
 // The demo page's main thread: reads the user's inputs, shows inline messages, and hands the work
 // to web/worker.ts; results come back as messages and are drawn as tables and SVG charts. The
 // latest results are also on window.parzc, for the console (and the browser test).
-import { nb201, PARZC_PROXIES, proxyNames, Random, type ProxyRecord } from "../src/browser.js";
+import { getSpace, PARZC_PROXIES, proxyNames, Random, spaceNames, type ProxyRecord } from "../src/browser.js";
 import { ARCH_PRESETS, checkArchLines } from "./archInput.js";
 import { BUNDLED_IMAGES, BUNDLED_MODEL, fetchBundled, fileName, gunzipByName } from "./bundled.js";
 import { nodeChart, SERIES_COLOURS } from "./chart.js";
@@ -12,6 +12,9 @@ window.parzc = state;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const archBox = $<HTMLTextAreaElement>("archs");
+const spacePicker = $<HTMLSelectElement>("space");
+for (const name of spaceNames()) spacePicker.add(new Option(`${getSpace(name).title} (${name})`, name));
+const space = () => getSpace(spacePicker.value);
 const computeButton = $<HTMLButtonElement>("compute");
 const rankButton = $<HTMLButtonElement>("rank");
 const errorTargets: Record<Request["type"] | "init", string> = { images: "cifar-error", proxies: "proxy-error", model: "model-error", rank: "model-error", init: "model-error" };
@@ -32,7 +35,7 @@ function setBusy(busy: boolean): void {
 }
 
 function validArchs(): string[] | undefined {
-  const lines = checkArchLines(archBox.value);
+  const lines = checkArchLines(archBox.value, space());
   return lines.length > 0 && lines.every((line) => line.problem === null) ? lines.map((line) => line.arch) : undefined;
 }
 
@@ -44,7 +47,7 @@ function updateButtons(): void {
 function showArchMessages(): void {
   const list = $("arch-messages");
   list.replaceChildren();
-  const lines = checkArchLines(archBox.value);
+  const lines = checkArchLines(archBox.value, space());
   for (const { line, problem, note } of lines) {
     if (!problem && !note) continue;
     const item = document.createElement("li");
@@ -159,13 +162,20 @@ worker.onerror = (event) => {
 };
 
 const preset = $<HTMLSelectElement>("preset");
-for (const name of Object.keys(ARCH_PRESETS)) preset.add(new Option(name, ARCH_PRESETS[name]));
+/** The space's examples in the picker, and its grammar above the box. */
+function showSpace(): void {
+  preset.replaceChildren(new Option("add an example…", ""));
+  for (const [name, arch] of Object.entries(ARCH_PRESETS[spacePicker.value] ?? {})) preset.add(new Option(name, arch));
+  $("arch-grammar").textContent = `One ${space().title} architecture a line: ${space().grammar}. Lines starting with # are skipped.`;
+  showArchMessages();
+}
+spacePicker.onchange = showSpace;
 preset.onchange = () => {
   if (preset.value) addArchs([preset.value]);
   preset.value = "";
 };
 const random = new Random(Date.now() % 2 ** 31);
-$("add-random").onclick = () => addArchs(nb201.sample(3, random));
+$("add-random").onclick = () => addArchs(space().sample(3, random));
 archBox.oninput = showArchMessages;
 
 const proxyList = $("proxy-list");
@@ -219,9 +229,9 @@ computeButton.onclick = () => {
     $("proxy-error").textContent = "no proxy is ticked: tick at least one (the model needs grad_norm, snip and synflow).";
     return;
   }
-  send({ type: "proxies", archs, proxies, batch: $<HTMLInputElement>("batch").valueAsNumber, seed: $<HTMLInputElement>("seed").valueAsNumber });
+  send({ type: "proxies", space: spacePicker.value, archs, proxies, batch: $<HTMLInputElement>("batch").valueAsNumber, seed: $<HTMLInputElement>("seed").valueAsNumber });
 };
 
 rankButton.onclick = () => send({ type: "rank", samples: $<HTMLInputElement>("samples").valueAsNumber, seed: 0 });
 
-showArchMessages();
+showSpace();

@@ -5,7 +5,7 @@ import type { ProxyRecord } from "../src/browser.js";
 
 export type Request =
   | { type: "images"; name: string; bytes: ArrayBuffer }
-  | { type: "proxies"; archs: string[]; proxies: string[]; batch: number; seed: number }
+  | { type: "proxies"; space: string; archs: string[]; proxies: string[]; batch: number; seed: number }
   | { type: "model"; name: string; text: string }
   | { type: "rank"; samples: number; seed: number };
 

@@ -3,7 +3,7 @@
 // progress per architecture. Bad input comes back as an "error" reply with the InputError's text;
 // the state from before the bad request stays, so the page remains usable.
 import {
-  browserMatmul, computeProxies, encodeStats, InputError, nb201, parseCifar10, parseModel, predict, proxyInputsFromImages, topIndices,
+  browserMatmul, computeProxies, encodeStats, getSpace, InputError, parseCifar10, parseModel, predict, proxyInputsFromImages, topIndices,
   type BrowserMatmul, type Cifar10Set, type Predictor, type ProxyRecord,
 } from "../src/browser.js";
 import type { Reply, Request } from "./protocol.js";
@@ -21,17 +21,18 @@ let images: Cifar10Set | undefined;
 let records: ProxyRecord[] = [];
 let model: Predictor | undefined;
 
-async function computeAll(archs: string[], proxies: string[], batch: number, seed: number): Promise<void> {
+async function computeAll(spaceName: string, archs: string[], proxies: string[], batch: number, seed: number): Promise<void> {
   if (!images) throw new InputError("no CIFAR-10 images are loaded: choose a CIFAR-10 binary batch file first.");
+  const space = getSpace(spaceName);
   const inputs = proxyInputsFromImages(images, { batchSize: batch, seed });
-  const parsed = archs.map((arch) => nb201.parse(arch));
+  const canonical = archs.map((arch) => space.format(space.parse(arch)));
   const started = performance.now();
   const done: ProxyRecord[] = [];
-  for (const [i, arch] of parsed.entries()) {
-    post({ type: "progress", done: i, total: parsed.length, what: nb201.format(arch) });
-    done.push(await computeProxies(nb201, arch, { proxies, seed, inputs }));
+  for (const [i, arch] of canonical.entries()) {
+    post({ type: "progress", done: i, total: canonical.length, what: arch });
+    done.push(await computeProxies(space, arch, { proxies, seed, inputs }));
   }
-  post({ type: "progress", done: parsed.length, total: parsed.length, what: "done" });
+  post({ type: "progress", done: canonical.length, total: canonical.length, what: "done" });
   records = done;
   post({ type: "proxies", records, seconds: (performance.now() - started) / 1000 });
 }
@@ -62,7 +63,7 @@ async function handle(request: Request): Promise<void> {
       images = parseCifar10(new Uint8Array(request.bytes), request.name);
       return post({ type: "images", name: request.name, count: images.count });
     case "proxies":
-      return computeAll(request.archs, request.proxies, request.batch, request.seed);
+      return computeAll(request.space, request.archs, request.proxies, request.batch, request.seed);
     case "model":
       return loadModel(request.name, request.text);
     case "rank":

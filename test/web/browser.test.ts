@@ -18,6 +18,7 @@ import { predict } from "../../src/model/predict.js";
 import { encodeStats } from "../../src/model/statsDataset.js";
 import { train } from "../../src/model/train.js";
 import { computeProxies, PARZC_PROXIES, type ProxyRecord } from "../../src/proxies/index.js";
+import { getSpace } from "../../src/spaces/index.js";
 import { nb201 } from "../../src/spaces/nb201/index.js";
 import { buildWeb } from "../../tools/build-web.js";
 import { serveWeb, type WebServer } from "../../tools/serve-web.js";
@@ -220,6 +221,38 @@ browserTest("the bundled sample images and model, with no file chosen, give Node
   await checkProxies(bundledPage);
   await checkRanking(bundledPage, readFileSync(join(bundledDataRoot(), "models", "nb201-web-small.json"), "utf8"));
   await bundledPage.close();
+});
+
+browserTest("the NB101 space: its parser checks the box inline, and its proxies in the page equal Node's", async () => {
+  const nb101Page = await openPage("");
+  await nb101Page.selectOption("#space", "nb101");
+  assert.match(await text("#arch-grammar", nb101Page), /NAS-Bench-101 architecture a line: a compact string such as/);
+  await nb101Page.fill("#archs", "c3,c3:01,23\nc3,c5:01,12,23");
+  const messages = await text("#arch-messages", nb101Page);
+  assert.match(messages, /line 1: bad NB101 cell "c3,c3:01,23": no path leads from the input to the output/);
+  assert.match(messages, /line 2: bad NB101 cell "c3,c5:01,12,23": unknown op "c5"/);
+  assert.ok(await nb101Page.locator("#compute").isDisabled(), "compute stays disabled while a line is malformed");
+  const cells = [":01", '{"matrix": [[0,1,1,0,0],[0,0,0,1,1],[0,0,0,0,1],[0,0,0,0,1],[0,0,0,0,0]], "ops": ["input","conv3x3-bn-relu","maxpool3x3","conv1x1-bn-relu","output"]}'];
+  await nb101Page.fill("#archs", cells.join("\n"));
+  assert.match(await text("#arch-messages", nb101Page), /2 architecture\(s\) ready/);
+  await nb101Page.click("#bundled-images");
+  await nb101Page.waitForFunction(() => window.parzc.images > 0, undefined, { timeout: 60_000 });
+  await nb101Page.fill("#batch", "4");
+  await nb101Page.click("#compute");
+  await nb101Page.waitForFunction(() => window.parzc.records.length === 2 && !window.parzc.busy, undefined, { timeout: 300_000 });
+  const got = await nb101Page.evaluate(() => window.parzc.records.map((r) => ({ arch: r.arch, scores: r.scores, nodes: Object.fromEntries(Object.entries(r.nodes).map(([k, v]) => [k, Array.from(v)])) })));
+  const nb101 = getSpace("nb101");
+  for (const [i, cell] of cells.entries()) {
+    const want = await computeProxies(nb101, cell, { proxies: PARZC_PROXIES, seed: 0, batch: 4 });
+    assert.is(got[i].arch, want.arch);
+    assert.is(got[i].arch, [":01", "c3,mp,c1:01,02,13,14,24,34"][i]);
+    for (const proxy of PARZC_PROXIES) {
+      close(got[i].scores[proxy], want.scores[proxy], `${proxy} score of ${want.arch}`);
+      assert.is(got[i].nodes[proxy].length, nb101.nodeCount(nb101.parse(want.arch)));
+      got[i].nodes[proxy].forEach((v, j) => close(v, want.nodes[proxy][j], `${proxy} node ${j} of ${want.arch}`));
+    }
+  }
+  await nb101Page.close();
 });
 
 browserTest("with ?matmul=wasm the page's proxies and ranking equal Node's too", async () => {
