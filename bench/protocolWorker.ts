@@ -2,12 +2,12 @@
 // architectures of the store drawn with `seed` (target trainColumn), evaluate on all the others
 // (each evalColumn), return the metrics. The store and the table are read once per thread.
 import { rankingMetrics, type RankingMetrics } from "../src/metrics/ranking.js";
-import { defaultConfig, type ModelConfig } from "../src/model/config.js";
+import { type ConfigOverrides, defaultConfig, type ModelConfig } from "../src/model/config.js";
 import { splitDataset } from "../src/model/dataset.js";
+import { encodeStats, encodedSize, parzcEncoding, type EncodedStats } from "../src/model/features.js";
 import { predict } from "../src/model/predict.js";
-import { defaultEncoding, encodedSize } from "../src/model/predictor.js";
 import { sizeDefaults } from "../src/model/sizeDefaults.js";
-import { encodeStats, labelStats, type EncodedStats } from "../src/model/statsDataset.js";
+import { labelStats } from "../src/model/statsDataset.js";
 import { train } from "../src/model/train.js";
 import { loadStats } from "../src/pipeline/statsData.js";
 import { nb201 } from "../src/spaces/nb201/index.js";
@@ -15,8 +15,8 @@ import { nb201 } from "../src/spaces/nb201/index.js";
 export interface ProtocolJob {
   store: string;
   variant: string;
-  config: Partial<ModelConfig> & { kind: ModelConfig["kind"] };
-  /** Append the log-magnitude features (src/model/statsDataset.ts). */
+  config: ConfigOverrides & { kind: ModelConfig["kind"] };
+  /** Append the log-magnitude features (src/model/features.ts). */
   magnitudes: boolean;
   loss: string;
   trainSize: number;
@@ -41,7 +41,7 @@ const stores = new Map<string, EncodedStats>();
 const PASSES_PER_ARCH = 8;
 
 export default async function runJob(job: ProtocolJob): Promise<ProtocolResult> {
-  const encoding = defaultEncoding(job.magnitudes);
+  const encoding = parzcEncoding(nb201, job.magnitudes);
   const key = `${job.magnitudes}:${job.store}`;
   let encoded = stores.get(key);
   if (!encoded) {

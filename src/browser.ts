@@ -9,11 +9,10 @@ export { computeProxies, getProxy, proxyNames, PARZC_PROXIES } from "./proxies/i
 export type { ComputeOptions, ProxyDefinition, ProxyOutput, ProxyRecord } from "./proxies/index.js";
 export { proxyInputsFromImages, DEFAULT_BATCH_SIZE, type ProxyInputs, type InputOptions } from "./proxies/imageInputs.js";
 export { parseCifar10, cifarBatch, NORMALISATIONS, type Cifar10Set } from "./data/cifar10Format.js";
-export { encodeNodes, minMaxScale, parzcEncoding, PARZC_ENCODING, type EncodingSpec } from "./proxies/encoding.js";
+export { encodeNodes, encodeStats, encodedSize, minMaxScale, parzcEncoding, type EncodingSettings, type NodeStats } from "./model/features.js";
 export { nodeWeights, weightedScore, NODE_WEIGHTINGS, type NodeWeighting } from "./proxies/weighting.js";
 export { parseModel, modelDocument, MODEL_FORMAT, MODEL_VERSION } from "./model/modelFile.js";
 export { predict, type PredictOptions, type Prediction } from "./model/predict.js";
-export { encodeStats, type NodeStats } from "./model/statsDataset.js";
 export type { Predictor } from "./model/predictor.js";
 export { wasmMatmul, type MatmulBackend } from "./backends/index.js";
 export { browserMatmul, type BrowserMatmul, type BrowserMatmulChoice } from "./browser/gpu.js";

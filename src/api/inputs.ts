@@ -1,14 +1,15 @@
 // What the model's callers read: proxy statistics (a store's path, computeProxies records, or
-// arrays already in memory), encoded as a model expects with warnings for what was dropped, and
-// the NB201 benchmark table that supplies the targets.
+// arrays already in memory) with the space they belong to, encoded as a model expects with
+// warnings for what was dropped, and the space's benchmark table that supplies the targets.
 import { resolveDataRoot } from "../data/paths.js";
-import type { EncodingSettings } from "../model/predictor.js";
-import { encodeStats, type EncodedStats, type MaskedNodes, type NodeStats } from "../model/statsDataset.js";
+import { LEGACY_SPACE } from "../model/config.js";
+import { encodeStats, type EncodedStats, type EncodingSettings, type MaskedNodes, type NodeStats } from "../model/features.js";
+import type { Predictor } from "../model/predictor.js";
 import type { StatsSettings } from "../pipeline/settings.js";
-import { loadStats } from "../pipeline/statsData.js";
+import { loadStats, type StatsData } from "../pipeline/statsData.js";
 import type { ProxyRecord } from "../proxies/compute.js";
-import { nb201 } from "../spaces/nb201/index.js";
-import { nb201TableFile, type Nb201Table } from "../spaces/nb201/table.js";
+import { type AnySpace, type BenchmarkTable, getSpace } from "../spaces/index.js";
+import { InputError } from "../util/errors.js";
 import type { Warn } from "../util/warn.js";
 
 /** A stats store's path, computeProxies' records, or per-proxy node vectors (loadStats' shape). */
@@ -18,17 +19,31 @@ export interface ReadStats {
   stats: NodeStats;
   /** Names the stats in messages. */
   source: string;
-  /** The store's settings, when read from a store. */
+  /** The store's settings, when read from a store (or given as loadStats returned them). */
   settings?: StatsSettings;
+  /** The space of the architectures: the store's own, else the caller's. */
+  space: AnySpace;
 }
 
-export function readStatsInput(input: StatsInput, warn: Warn): ReadStats {
+/** `space` names the space of records and arrays, which do not say (default: nb201, as before spaces); a store says itself. */
+export function readStatsInput(input: StatsInput, warn: Warn, space = LEGACY_SPACE): ReadStats {
   if (typeof input === "string") {
     const stats = loadStats(input, { warn });
-    return { stats, source: input, settings: stats.settings };
+    return { stats, source: input, settings: stats.settings, space: getSpace(stats.settings.space) };
   }
-  if (Array.isArray(input)) return { stats: nodeStatsOf(input as readonly ProxyRecord[]), source: "the proxy records" };
-  return { stats: input as NodeStats, source: "the stats" };
+  if (Array.isArray(input)) return { stats: nodeStatsOf(input as readonly ProxyRecord[]), source: "the proxy records", space: getSpace(space) };
+  const { settings } = input as Partial<StatsData>;
+  return { stats: input as NodeStats, source: "the stats", ...(settings ? { settings } : {}), space: getSpace(settings?.space ?? space) };
+}
+
+/** Statistics of one space are never fed to a model of another: the encoding and the cells would not mean the same. */
+export function requireModelSpace(model: Predictor, read: ReadStats): void {
+  const ours = model.net.space;
+  if (read.space.name === ours.name) return;
+  throw new InputError(
+    `${read.source} holds ${read.space.title} statistics (space ${read.space.name}), but the model was trained on ${ours.title} (space ${ours.name}): ` +
+      `pass statistics of ${ours.name}, or a model trained on ${read.space.name} statistics (\`parzc train --stats\` on them).`,
+  );
 }
 
 function nodeStatsOf(records: readonly ProxyRecord[]): NodeStats {
@@ -85,7 +100,12 @@ export function maskedWarnings(encoded: EncodedStats, encoding: EncodingSettings
   });
 }
 
-/** The NB201 table under --data, $PARZC_DATA, the project's data/ or ../shared/data (src/data/paths.ts). */
-export function benchmarkTable(data: string | undefined): Nb201Table {
-  return nb201.table(nb201TableFile(resolveDataRoot(data)));
+/** The space's benchmark table under --data, $PARZC_DATA, the project's data/ or ../shared/data (src/data/paths.ts). */
+export function benchmarkTable(space: AnySpace, data: string | undefined): BenchmarkTable {
+  return space.benchmark(resolveDataRoot(data));
+}
+
+/** The warning for architectures the table has no row for (NB101's tables hold a sample of the space), if any. */
+export function warnMissingRows(missingRows: number, space: AnySpace, source: string, warn: Warn): void {
+  if (missingRows > 0) warn(`${missingRows} architecture(s) of ${source} are not in the ${space.title} table and are left out.`);
 }

@@ -1,8 +1,10 @@
 // The model a caller asks for in a few words (its kind, sizes and optional parts), turned into the
-// config and feature encoding that src/model builds. `parzc train`'s flags and ParZC.train share it.
-import { DEFAULT_ARCH_ENCODER, defaultConfig, type ModelConfig, type ModelKind, type Mixing } from "../model/config.js";
-import { defaultEncoding, encodedSize, type EncodingSettings } from "../model/predictor.js";
+// feature encoding and config that src/model builds for a space. `parzc train`'s flags and
+// ParZC.train share it.
+import { archEncoderFor, defaultConfig, type ModelConfig, type ModelKind, type Mixing } from "../model/config.js";
+import { encodedSize, parzcEncoding, type EncodingSettings } from "../model/features.js";
 import { sizeDefaults } from "../model/sizeDefaults.js";
+import type { AnySpace } from "../spaces/index.js";
 
 export interface ModelSpec {
   /** mabn (default), or an ablation: mixer, mlp, bayes-mlp. */
@@ -22,19 +24,18 @@ export interface ModelSpec {
   members?: number;
 }
 
-export function specEncoding(spec: ModelSpec = {}): EncodingSettings {
-  return defaultEncoding(spec.magnitudes ?? true);
+/** ParZC's encoding for the space, with the magnitude features unless the spec leaves them out. */
+export function specEncoding(space: AnySpace, spec: ModelSpec = {}): EncodingSettings {
+  return parzcEncoding(space, spec.magnitudes ?? true);
 }
 
-/** The config for `trainSize` training architectures: below 120 the small-data ensemble (src/model/sizeDefaults.ts). */
-export function modelSetup(spec: ModelSpec = {}, trainSize = Infinity): { config: ModelConfig; encoding: EncodingSettings } {
+/** The config for `encoding`'s inputs, the space's cells and `trainSize` training architectures: below 120 the small-data ensemble (src/model/sizeDefaults.ts). */
+export function modelConfig(space: AnySpace, encoding: EncodingSettings, spec: ModelSpec = {}, trainSize = Infinity): ModelConfig {
   const kind = spec.kind ?? "mabn";
-  const encoding = specEncoding(spec);
   const sizes = { members: spec.members ?? sizeDefaults(trainSize).members, mixing: spec.mixing, width: spec.width, depth: spec.depth, segment: spec.segment, sequence: spec.sequence };
   const overrides = Object.fromEntries(Object.entries(sizes).filter(([, value]) => value !== undefined));
-  const config = defaultConfig(kind, {
+  return defaultConfig(kind, {
     ...overrides, inputSize: encodedSize(encoding),
-    archEncoder: (spec.archEncoder ?? kind === "mabn") ? { ...DEFAULT_ARCH_ENCODER } : null,
+    archEncoder: (spec.archEncoder ?? kind === "mabn") ? archEncoderFor(space) : null,
   });
-  return { config, encoding };
 }

@@ -6,13 +6,15 @@ import type { FeatureSource } from "../model/batch.js";
 import { type Calibration, type PredictedValue, predictedValues } from "../model/calibration.js";
 import type { ModelConfig } from "../model/config.js";
 import { modelDocument, parseModel, readModel, writeModel, type ModelDocument, type ReadOptions } from "../model/modelFile.js";
+import type { EncodingSettings } from "../model/features.js";
 import { predictParallel, type ParallelOptions } from "../model/predictParallel.js";
-import type { EncodingSettings, Predictor, TargetScale } from "../model/predictor.js";
+import type { Predictor, TargetScale } from "../model/predictor.js";
 import type { TrainResult } from "../model/train.js";
+import { InputError } from "../util/errors.js";
 import { checkOutputFile } from "../util/safeFiles.js";
 import { warnOnStderr, type Warn } from "../util/warn.js";
 import { evaluateOnStats, type EvaluationOptions } from "./evaluateOnStats.js";
-import { benchmarkTable, encodeForModel, readStatsInput, type StatsInput } from "./inputs.js";
+import { benchmarkTable, encodeForModel, readStatsInput, requireModelSpace, type ReadStats, type StatsInput } from "./inputs.js";
 import { rankPrediction, type RankedArch } from "./ranking.js";
 import { trainOnStats, type StatsTrainingOptions } from "./trainOnStats.js";
 
@@ -22,11 +24,14 @@ interface Reporting {
 }
 
 interface DataOption {
-  /** Data folder with the NB201 table (default: $PARZC_DATA, then the package's data/, then ../shared/data). */
+  /** Data folder with the space's benchmark table (default: $PARZC_DATA, then the package's data/, then ../shared/data). */
   data?: string;
 }
 
-export interface ParZCTrainOptions extends Omit<StatsTrainingOptions, "table" | "source" | "warn">, Reporting, DataOption {}
+export interface ParZCTrainOptions extends Omit<StatsTrainingOptions, "space" | "table" | "source" | "warn">, Reporting, DataOption {
+  /** The space of records or arrays, which do not say (default nb201); a store names its own, and a different one here is refused. */
+  space?: string;
+}
 
 export interface ParZCPredictOptions extends ParallelOptions, Reporting {}
 
@@ -71,8 +76,11 @@ export class ParZC {
 
   static async train(stats: StatsInput, options: ParZCTrainOptions): Promise<TrainedParZC> {
     const warn = options.warn ?? warnOnStderr;
-    const { stats: nodeStats, source, settings } = readStatsInput(stats, warn);
-    const { model, ...summary } = await trainOnStats(nodeStats, { ...options, warn, source, table: benchmarkTable(options.data) });
+    const { stats: nodeStats, source, settings, space } = readStatsInput(stats, warn, options.space);
+    if (options.space !== undefined && options.space !== space.name) {
+      throw new InputError(`space ${options.space} was asked for, but ${source} holds ${space.title} statistics (space ${space.name}): leave the space out to use the store's, or pass statistics of ${options.space}.`);
+    }
+    const { model, ...summary } = await trainOnStats(nodeStats, { ...options, warn, source, space, table: benchmarkTable(space, options.data) });
     if (settings) model.provenance = { ...model.provenance, stats: source, statsSettings: settings };
     return new ParZC(model, summary) as TrainedParZC;
   }
@@ -89,6 +97,11 @@ export class ParZC {
 
   get config(): ModelConfig {
     return this.predictor.config;
+  }
+
+  /** The search space whose statistics it reads. */
+  get space(): string {
+    return this.predictor.net.space.name;
   }
 
   get encoding(): EncodingSettings {
@@ -133,16 +146,23 @@ export class ParZC {
     return rankPrediction(prediction.archs, prediction, options.top ?? 10);
   }
 
-  /** Kendall τ-b, Spearman ρ, precision@top-5% and best-of-top-10 against a benchmark column, leaving out the training architectures. */
-  async evaluate(stats: StatsInput, options: ParZCEvaluateOptions): Promise<RankingMetrics> {
+  /** Kendall τ-b, Spearman ρ, precision@top-5% and best-of-top-10 against a column of its space's benchmark table, leaving out the training architectures. */
+  async evaluate(stats: StatsInput, options: ParZCEvaluateOptions = {}): Promise<RankingMetrics> {
     const warn = options.warn ?? warnOnStderr;
-    const { stats: nodeStats, source } = readStatsInput(stats, warn);
-    return evaluateOnStats(this.predictor, nodeStats, { ...options, warn, source, table: benchmarkTable(options.data) });
+    const read = this.statsOf(stats, warn);
+    return evaluateOnStats(this.predictor, read.stats, { ...options, warn, source: read.source, table: benchmarkTable(read.space, options.data) });
   }
 
   private features(input: PredictInput, warn: Warn): FeatureSource {
     if (typeof input === "object" && "features" in input) return input;
-    const { stats, source } = readStatsInput(input, warn);
+    const { stats, source } = this.statsOf(input, warn);
     return encodeForModel(stats, this.predictor.encoding, source, warn);
+  }
+
+  /** The statistics read, which must be of the model's space (records and arrays are taken to be). */
+  private statsOf(input: StatsInput, warn: Warn): ReadStats {
+    const read = readStatsInput(input, warn, this.space);
+    requireModelSpace(this.predictor, read);
+    return read;
   }
 }

@@ -86,7 +86,7 @@ export function archCommand(): Command {
     .description("Show an architecture's benchmark index, parameters (M), FLOPs (M, the benchmark's rule), node count, whether it is degenerate, and the space's own facts")
     .argument("[arch]", "architecture string of the space (quote it: | and { are special to the shell)")
     .addOption(new Option("--space <name>", "search space").choices(spaceNames()).default("nb201"))
-    .option("--dataset <name>", "dataset that sizes the network (default: the space's first, cifar10)")
+    .addOption(new Option("--dataset <name>", "dataset that sizes the network (default: the space's first, cifar10)").choices([...new Set(spaceNames().flatMap((name) => getSpace(name).datasets))]))
     .option("--file <path>", "read architecture strings from a file, one a line")
     .option("--json", "print one JSON object a line")
     .option("--data <dir>", "data folder (default: $PARZC_DATA, then the project's data/, then ../shared/data beside the repository)")

@@ -1,18 +1,24 @@
-// `parzc proxies --stats STORE`: each stored proxy's Kendall τ and Spearman ρ against a
-// benchmark column, over the architectures in the store; `--reference` sets them beside
-// NAS-Bench-Suite-Zero's published scores on the architectures both hold.
+// `parzc proxies --stats STORE`: each stored proxy's Kendall τ and Spearman ρ against a column of
+// the store's space's benchmark table, over the architectures in the store that the table holds;
+// `--reference` sets them beside NAS-Bench-Suite-Zero's published NB201 scores on the
+// architectures both hold.
 import { Command } from "commander";
+import { warnMissingRows } from "../api/inputs.js";
 import { resolveDataRoot } from "../data/paths.js";
+import { targetColumn } from "../model/statsDataset.js";
 import { proxyCorrelations, type ProxyCorrelation } from "../pipeline/proxyCorrelations.js";
 import { loadReferenceScores } from "../pipeline/referenceScores.js";
 import { loadStats } from "../pipeline/statsData.js";
+import { getSpace } from "../spaces/index.js";
 import { nb201 } from "../spaces/nb201/index.js";
 import { nb201TableFile } from "../spaces/nb201/table.js";
-import { requireStore } from "./modelInputs.js";
+import { InputError } from "../util/errors.js";
+import { warnOnStderr } from "../util/warn.js";
+import { defaultTargets, requireStore } from "./modelInputs.js";
 
 interface ProxiesOptions {
   stats: string;
-  target: string;
+  target?: string;
   json?: boolean;
   reference?: boolean;
   data?: string;
@@ -37,24 +43,32 @@ export function proxiesCommand(): Command {
   return new Command("proxies")
     .description("Rank correlation (Kendall τ-b, Spearman ρ) of each proxy in a stats store with a benchmark column; architectures with a non-finite score or target are left out")
     .requiredOption("--stats <store>", "a store written by parzc stats")
-    .option("--target <column>", "benchmark column of nb201/nb201_merged.csv", "c10_test_200")
-    .option("--reference", "also correlate NAS-Bench-Suite-Zero's published CIFAR-10 scores (nbsz_graf/), on the architectures both hold")
+    .option("--target <column>", `column of the store's space's benchmark table (default: ${defaultTargets("evaluate")})`)
+    .option("--reference", "also correlate NAS-Bench-Suite-Zero's published CIFAR-10 scores of NB201 (nbsz_graf/), on the architectures both hold")
     .option("--json", "print one JSON object a line")
     .option("--data <dir>", "data folder (default: $PARZC_DATA, then the project's data/, then ../shared/data beside the repository)")
     .addHelpText("after", EXAMPLES)
     .action((options: ProxiesOptions) => {
       requireStore(options.stats);
       const root = resolveDataRoot(options.data);
-      const table = nb201.table(nb201TableFile(root));
-      const reference = options.reference ? loadReferenceScores(root, table) : undefined;
-      const rows = proxyCorrelations(loadStats(options.stats, { nodes: false }), table.column(options.target), reference);
+      const data = loadStats(options.stats, { nodes: false });
+      const space = getSpace(data.settings.space);
+      const target = options.target ?? space.targets.evaluate;
+      if (options.reference && space.name !== nb201.name) {
+        throw new InputError(`--reference: the published scores parzc holds (nbsz_graf/nb201_zc_proxies.csv) are NB201's, but ${options.stats} holds ${space.title} statistics (space ${space.name}); leave --reference out.`);
+      }
+      const column = targetColumn(space.benchmark(root), target);
+      // Each record keeps its table row (NB201: its index), -1 where the table lacks it.
+      warnMissingRows(data.indices.filter((row) => row < 0).length, space, options.stats, warnOnStderr);
+      const reference = options.reference ? loadReferenceScores(root, nb201.table(nb201TableFile(root))) : undefined;
+      const rows = proxyCorrelations(data, column, reference);
       if (options.json) {
-        process.stdout.write(rows.map((row) => JSON.stringify({ ...row, target: options.target })).join("\n") + "\n");
+        process.stdout.write(rows.map((row) => JSON.stringify({ ...row, target })).join("\n") + "\n");
         return;
       }
       const width = Math.max(5, ...rows.map((row) => row.proxy.length)) + 2;
       const header = ["tau", "rho", ...(reference ? ["ref tau", "ref rho", "diff tau", "diff rho"] : [])].map((name) => name.padStart(10)).join("");
       const lines = rows.map((row) => tableLine(row, width));
-      process.stdout.write(`${"proxy".padEnd(width)}${"n".padStart(7)}${header}\n${lines.join("\n")}\n(against ${options.target}${reference ? "; reference: NAS-Bench-Suite-Zero, nbsz_graf/nb201_zc_proxies.csv" : ""})\n`);
+      process.stdout.write(`${"proxy".padEnd(width)}${"n".padStart(7)}${header}\n${lines.join("\n")}\n(against ${target}${reference ? "; reference: NAS-Bench-Suite-Zero, nbsz_graf/nb201_zc_proxies.csv" : ""})\n`);
     });
 }

@@ -5,7 +5,8 @@ import { Command } from "commander";
 import { ParZC } from "../api/parzc.js";
 import { rankPrediction } from "../api/ranking.js";
 import { calibrationNote, formatPredicted } from "../model/calibration.js";
-import { benchmarkTable, requireStore, storeFeatures } from "./modelInputs.js";
+import { getSpace } from "../spaces/index.js";
+import { benchmarkTable, requireStore } from "./modelInputs.js";
 import { samplesOption, seedOption, spaceCount, workersOption } from "./optionParsers.js";
 import { withProgress } from "../pipeline/progress.js";
 
@@ -31,22 +32,25 @@ export function rankCommand(): Command {
     .requiredOption("--model <model>", "model file from parzc train")
     .requiredOption("--stats <store>", "stats store with the model's proxies")
     .option("--top <k>", "how many to print", spaceCount(1), 10)
-    .option("--json", "one JSON object a line: rank, arch, index, mean, std (the raw score) and predicted {value, std} (%)")
+    .option("--json", "one JSON object a line: rank, arch, index (its benchmark table row, null where the table lacks it), mean, std (the raw score) and predicted {value, std} (%)")
     .option("--samples <k>", "Bayesian weight samples per architecture", samplesOption, 8)
     .option("--seed <n>", "seeds the weight samples", seedOption, 0)
     .option("--workers <n>", "worker threads (default: the number of cores)", workersOption, availableParallelism())
-    .option("--data <dir>", "data folder with the NB201 table (default: $PARZC_DATA, then the project's data/, then ../shared/data beside the repository)")
+    .option("--data <dir>", "data folder with the benchmark table (default: $PARZC_DATA, then the project's data/, then ../shared/data beside the repository)")
     .addHelpText("after", EXAMPLES)
     .action(async (options: RankOptions) => {
       const model = await ParZC.load(options.model);
       requireStore(options.stats);
-      const features = storeFeatures(options.stats, model.encoding);
       const started = performance.now();
       const prediction = await withProgress("rank", (onProgress) =>
-        model.predict(features, { samples: options.samples, seed: options.seed, workers: options.workers, onProgress }));
+        model.predict(options.stats, { samples: options.samples, seed: options.seed, workers: options.workers, onProgress }));
       const seconds = (performance.now() - started) / 1000;
-      const table = benchmarkTable(options.data);
-      const rows = rankPrediction(prediction.archs, prediction, options.top).map(({ rank, arch, mean, std, predicted }) => ({ rank, arch, index: table.indexOf(arch), mean, std, ...(predicted ? { predicted } : {}) }));
+      const table = benchmarkTable(getSpace(model.space), options.data);
+      const indexOf = (arch: string) => {
+        const row = table.rowOf(arch);
+        return row < 0 ? null : row;
+      };
+      const rows = rankPrediction(prediction.archs, prediction, options.top).map(({ rank, arch, mean, std, predicted }) => ({ rank, arch, index: indexOf(arch), mean, std, ...(predicted ? { predicted } : {}) }));
       if (options.json) {
         process.stdout.write(rows.map((row) => JSON.stringify(row)).join("\n") + "\n");
         return;
@@ -55,7 +59,7 @@ export function rankCommand(): Command {
       process.stdout.write(`rank  index  ${heading}  arch\n`);
       for (const row of rows) {
         const value = row.predicted ? formatPredicted(row.predicted) : `${row.mean.toFixed(3)} ± ${row.std.toFixed(3)}`;
-        process.stdout.write(`${String(row.rank).padStart(4)}  ${String(row.index).padStart(5)}  ${value.padStart(heading.length)}  ${row.arch}\n`);
+        process.stdout.write(`${String(row.rank).padStart(4)}  ${String(row.index ?? "–").padStart(5)}  ${value.padStart(heading.length)}  ${row.arch}\n`);
       }
       process.stdout.write(`${calibrationNote(model.calibration)}\n`);
       process.stderr.write(`ranked ${prediction.archs.length} architectures with K=${prediction.samples} in ${seconds.toFixed(1)} s\n`);

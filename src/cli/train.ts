@@ -1,5 +1,6 @@
 // `parzc train`: fit the ParZC predictor on N architectures drawn (seeded) from a stats store, with
-// targets from a benchmark column (ParZC trains on validation accuracy), and write a model file.
+// targets from a column of the store's space's benchmark table (ParZC trains on validation
+// accuracy), and write a model file that names the space.
 import { Command, Option } from "commander";
 import { BACKEND_CHOICES, selectMatmul, type BackendChoice } from "../backends/index.js";
 import { ParZC, type TrainedParZC } from "../api/parzc.js";
@@ -7,12 +8,12 @@ import { MIXINGS, MODEL_KINDS, type Mixing, type ModelKind } from "../model/conf
 import { LARGE_DATA, SMALL_DATA, SMALL_TRAIN_SIZE } from "../model/sizeDefaults.js";
 import { TRAIN_DEFAULTS } from "../model/train.js";
 import { checkOutputFile } from "../util/safeFiles.js";
-import { requireStore } from "./modelInputs.js";
+import { defaultTargets, requireStore } from "./modelInputs.js";
 import { modelSizeOptions, nonNegativeNumber, positiveNumber, seedOption, spaceCount } from "./optionParsers.js";
 
 interface TrainCliOptions {
   stats: string;
-  target: string;
+  target?: string;
   trainSize: number;
   seed: number;
   out: string;
@@ -44,13 +45,14 @@ Examples:
   $ parzc train --stats runs/nb201-c10.store --target c10v_valid_200 --train-size 781 --seed 1 --loss mse+dk --arch-encoder --out m.json
   $ parzc train --stats runs/nb201-c10.store --target c10v_valid_200 --train-size 156 --seed 0 --model mlp --out mlp.json   # an ablation
   $ parzc train --stats runs/nb201-c10.store --target c10v_valid_200 --train-size 156 --quiet --json --out m.json
+  $ parzc train --stats runs/nb101.store --train-size 100 --out nb101.json      # NB101: --target test_accuracy
 Then: parzc eval --model models/p156-s0.json --stats runs/nb201-c10.store --target c10_test_200`;
 
 export function trainCommand(): Command {
   return new Command("train")
     .description("Train the ParZC predictor (MABN) on architectures drawn from a stats store and write a model file")
     .requiredOption("--stats <store>", "stats store with the encoding's node vectors (parzc stats --out)")
-    .requiredOption("--target <column>", "benchmark column to learn, e.g. c10v_valid_200")
+    .option("--target <column>", `column of the store's space's benchmark table to learn (default: ${defaultTargets("train")})`)
     .requiredOption("--train-size <n>", "architectures to train on, drawn at random (seeded) from the store", spaceCount(2))
     .option("--seed <n>", "seeds the draw, the initial weights, the shuffles and the Bayesian noise", seedOption, 0)
     .requiredOption("--out <model>", "model file to write (JSON)")
@@ -72,7 +74,7 @@ export function trainCommand(): Command {
     .option("--weight-decay <wd>", "weight decay", nonNegativeNumber, TRAIN_DEFAULTS.weightDecay)
     .option("--adamw", "decoupled weight decay (AdamW) instead of Adam's L2 term")
     .addOption(new Option("--backend <name>", "matmul backend: auto picks gpujs only on a real GPU").choices(BACKEND_CHOICES).default("auto"))
-    .option("--data <dir>", "data folder with the NB201 table (default: $PARZC_DATA, then the project's data/, then ../shared/data beside the repository)")
+    .option("--data <dir>", "data folder with the benchmark table (default: $PARZC_DATA, then the project's data/, then ../shared/data beside the repository)")
     .option("--quiet", "no progress lines")
     .option("--json", "print the summary as one JSON object: out, kind, trainSize, target, loss, epochs, seconds, finalLoss")
     .addHelpText("after", EXAMPLES)
@@ -109,10 +111,10 @@ export function trainCommand(): Command {
       const last = result.history.at(-1)!;
       if (options.json) {
         const { trainSize, loss } = model.provenance;
-        process.stdout.write(JSON.stringify({ out: options.out, kind, trainSize, target: options.target, loss, epochs: options.epochs, seconds: result.seconds, finalLoss: last.loss }) + "\n");
+        process.stdout.write(JSON.stringify({ out: options.out, kind, trainSize, target: model.target.column, loss, epochs: options.epochs, seconds: result.seconds, finalLoss: last.loss }) + "\n");
         return;
       }
-      process.stdout.write(`trained ${kind} on ${model.provenance.trainSize} architectures (${options.target}, loss ${model.provenance.loss}) ` +
+      process.stdout.write(`trained ${kind} on ${model.provenance.trainSize} architectures (${model.target.column}, loss ${model.provenance.loss}) ` +
         `for ${options.epochs} epochs in ${result.seconds.toFixed(1)} s; final loss ${last.loss.toFixed(4)}; wrote ${options.out}\n`);
     });
 }

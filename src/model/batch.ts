@@ -1,6 +1,7 @@
 // A batch of architectures as engine tensors: their feature vectors [B, F] and, for models with the
-// architecture encoder, their cells' one-hot ops [B·6, 5] and adjacency [B·6, 6].
-import { CELL_TOKENS, OP_COUNT, cellInput } from "./cellGraph.js";
+// architecture encoder, their cells' one-hot ops [B·T, ops] and adjacency [B·T, T], T tokens a cell
+// (the model's config and its space agree on T and ops: ./model.ts checks).
+import { cellGraphOf } from "./cellGraph.js";
 import type { BatchTensors, ParzcModel } from "./model.js";
 import { INPUT_CLAMP, type InputScale } from "./predictor.js";
 import type { Runtime } from "./runtime.js";
@@ -26,14 +27,16 @@ export function batchTensors(rt: Runtime, model: ParzcModel, data: FeatureSource
       }
     }
   });
-  if (!model.usesCells) return { features };
-  const onehot = engine.empty([indices.length * CELL_TOKENS, OP_COUNT]);
-  const adjacency = engine.empty([indices.length * CELL_TOKENS, CELL_TOKENS]);
+  const encoder = model.config.archEncoder;
+  if (!encoder) return { features };
+  const { tokens, ops: opCount } = encoder;
+  const onehot = engine.empty([indices.length * tokens, opCount]);
+  const adjacency = engine.empty([indices.length * tokens, tokens]);
   const ops = engine.view(onehot), adj = engine.view(adjacency);
   indices.forEach((index, row) => {
-    const cell = cellInput(data.archs[index]);
-    ops.set(cell.onehot, row * CELL_TOKENS * OP_COUNT);
-    adj.set(cell.adjacency, row * CELL_TOKENS * CELL_TOKENS);
+    const cell = cellGraphOf(model.space, data.archs[index]);
+    ops.set(cell.onehot, row * tokens * opCount);
+    adj.set(cell.adjacency, row * tokens * tokens);
   });
   return { features, onehot, adjacency };
 }

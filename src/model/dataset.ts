@@ -1,10 +1,9 @@
 // The predictor's data, independent of where it came from (a stats store, a script, a test): the
-// architectures, their encoded feature vectors (src/proxies/encoding.ts) and one target each.
+// architectures, their encoded feature vectors (./features.ts) and one target each.
+import { getSpace } from "../spaces/index.js";
 import { InputError } from "../util/errors.js";
 import { Random } from "../util/random.js";
-import { nodeCount } from "../spaces/nb201/cost.js";
-import { formatArch } from "../spaces/nb201/codec.js";
-import { sampleArchs } from "../spaces/nb201/enumerate.js";
+import { LEGACY_SPACE } from "./config.js";
 
 export interface RankingDataset {
   archs: string[];
@@ -25,19 +24,6 @@ export function checkDataset(data: RankingDataset, inputSize?: number): void {
   data.targets.forEach((t, i) => {
     if (!Number.isFinite(t)) throw new InputError(`dataset: the target of ${data.archs[i]} is ${t}; drop architectures without a target first.`);
   });
-}
-
-/** Features with every NaN/±Inf set to 0, and how many were (rows without any are not copied). */
-export function sanitizeFeatures(features: readonly Float32Array[]): { features: Float32Array[]; masked: number } {
-  let masked = 0;
-  const clean = features.map((row) => {
-    let bad = 0;
-    for (let i = 0; i < row.length; i++) if (!Number.isFinite(row[i])) bad++;
-    if (bad === 0) return row;
-    masked += bad;
-    return row.map((v) => (Number.isFinite(v) ? v : 0));
-  });
-  return { features: clean, masked };
 }
 
 export function subset(data: RankingDataset, indices: readonly number[]): RankingDataset {
@@ -63,7 +49,9 @@ export function splitDataset(data: RankingDataset, trainSize: number, seed: numb
 
 export interface SyntheticOptions {
   seed?: number;
-  /** Features per architecture (3 proxies × 98 nodes by default). */
+  /** The space the architectures come from (default nb201). */
+  space?: string;
+  /** Features per architecture: proxies × maxNodes (3 × the space's most nodes by default). */
   proxies?: number;
   maxNodes?: number;
   /** Gaussian target noise, relative to the signal's spread. */
@@ -77,20 +65,21 @@ export interface SyntheticOptions {
  * vector z; its features are a fixed smooth nonlinear image of z, zero-padded past the cell's node
  * count like real encodings, and its target is a nonlinear function of z plus noise.
  */
-export function syntheticDataset(n: number, { seed = 0, proxies = 3, maxNodes = 98, noise = 0.05, shuffleTargets = false }: SyntheticOptions = {}): RankingDataset {
+export function syntheticDataset(n: number, options: SyntheticOptions = {}): RankingDataset {
+  const space = getSpace(options.space ?? LEGACY_SPACE);
+  const { seed = 0, proxies = 3, maxNodes = space.maxNodes, noise = 0.05, shuffleTargets = false } = options;
   const random = new Random(seed);
   const latent = 8;
   const inputSize = proxies * maxNodes;
   const mixing = Float64Array.from({ length: inputSize * latent }, () => random.normal() / Math.sqrt(latent));
   const a = Float64Array.from({ length: latent }, () => random.normal());
   const b = Float64Array.from({ length: latent }, () => random.normal());
-  const cells = sampleArchs(n, random);
-  const archs = cells.map(formatArch);
+  const archs = space.sample(n, random);
   const features: Float32Array[] = [];
   const targets = new Float64Array(n);
   archs.forEach((_, k) => {
     const z = Float64Array.from({ length: latent }, () => random.normal());
-    const nodes = Math.min(maxNodes, nodeCount(cells[k]));
+    const nodes = Math.min(maxNodes, space.nodeCount(space.parse(archs[k])));
     const f = new Float32Array(inputSize);
     for (let p = 0; p < proxies; p++) {
       for (let j = 0; j < nodes; j++) {

@@ -2,21 +2,23 @@
 // cut into S/P segments of P, embedded by a Bayesian linear layer, mixed by `depth` pre-norm
 // residual blocks (token mixing across segments, then channel mixing; or the authors' two channel
 // MLPs), normalised, mean-pooled over segments and read out by a Bayesian head. With the
-// architecture encoder (§2.3) the head emits one d-vector per cell edge, added to the edges' op
-// tokens before a small graph network reads out the score. The ablations of §2.4 share the rest.
+// architecture encoder (§2.3) the head emits one d-vector per cell token (NB201: its edges; NB101:
+// its vertices), added to the tokens' op embeddings before a small graph network reads out the
+// score. The ablations of §2.4 share the rest.
 import { relu } from "../engine/ops/relu.js";
 import { addAll } from "../engine/ops/add.js";
 import type { Parameter, Tensor } from "../engine/tensor.js";
+import type { AnySpace } from "../spaces/index.js";
+import { InputError } from "../util/errors.js";
 import type { Random } from "../util/random.js";
-import { CELL_TOKENS, OP_COUNT } from "./cellGraph.js";
-import { type ModelConfig, segmentCount } from "./config.js";
+import { type ArchEncoderConfig, type ModelConfig, segmentCount } from "./config.js";
 import { BayesianDense, Dense, FeedForward, LayerNorm } from "./layers.js";
 import { gelu } from "./ops/gelu.js";
 import { addBroadcast, graphPropagate, meanGroups, meanOf, reshape, transposeBlocks } from "./ops/tokens.js";
 import { ParameterSet, prefixed, type ParameterDeclarer } from "./parameters.js";
 import type { Runtime } from "./runtime.js";
 
-/** One batch as tensors: features [B, F]; with the encoder, cells' one-hots [B·6, 5] and adjacency [B·6, 6]. */
+/** One batch as tensors: features [B, F]; with the encoder, cells' one-hots [B·T, ops] and adjacency [B·T, T] (T tokens a cell). */
 export interface BatchTensors {
   features: Tensor;
   onehot?: Tensor;
@@ -136,8 +138,10 @@ class BayesMlpTrunk implements Trunk {
   }
 }
 
-/** §2.3: edge tokens (op embedding + edge position) plus the trunk's per-edge vectors, graph layers, readout. */
+/** §2.3: cell tokens (op embedding + token position) plus the trunk's per-token vectors, graph layers, readout. */
 class ArchEncoder {
+  private readonly width: number;
+  private readonly tokens: number;
   private readonly opEmbedding: Dense;
   private readonly position: Parameter;
   private readonly norms: LayerNorm[] = [];
@@ -146,9 +150,11 @@ class ArchEncoder {
   private readonly readout: FeedForward;
   private readonly out: Dense;
 
-  constructor(params: ParameterDeclarer, private readonly width: number, layers: number, hidden: number) {
-    this.opEmbedding = new Dense(params, "cell.ops", OP_COUNT, width, false);
-    this.position = params.add("cell.position", [CELL_TOKENS, width], { kind: "uniform", bound: 1 / Math.sqrt(width) });
+  constructor(params: ParameterDeclarer, { width, layers, hidden, tokens, ops }: ArchEncoderConfig) {
+    this.width = width;
+    this.tokens = tokens;
+    this.opEmbedding = new Dense(params, "cell.ops", ops, width, false);
+    this.position = params.add("cell.position", [tokens, width], { kind: "uniform", bound: 1 / Math.sqrt(width) });
     for (let i = 0; i < layers; i++) {
       this.norms.push(new LayerNorm(params, `cell.layers.${i}.norm`, width));
       this.mlps.push(new FeedForward(params, `cell.layers.${i}.mlp`, width, 2 * width));
@@ -160,12 +166,12 @@ class ArchEncoder {
 
   forward(rt: Runtime, trunkOut: Tensor, onehot: Tensor, adjacency: Tensor): Tensor {
     const batch = trunkOut.shape[0];
-    const stats = reshape(rt, trunkOut, [batch * CELL_TOKENS, this.width]);
+    const stats = reshape(rt, trunkOut, [batch * this.tokens, this.width]);
     let h = addAll(rt.engine, [addBroadcast(rt, this.opEmbedding.forward(rt, onehot), this.position), stats]);
     this.mlps.forEach((mlp, i) => {
       h = addAll(rt.engine, [h, mlp.forward(rt, graphPropagate(rt, this.norms[i].forward(rt, h), adjacency))]);
     });
-    const pooled = meanGroups(rt, this.norm.forward(rt, h), CELL_TOKENS);
+    const pooled = meanGroups(rt, this.norm.forward(rt, h), this.tokens);
     return this.out.forward(rt, gelu(rt, this.readout.forward(rt, pooled)));
   }
 }
@@ -178,32 +184,34 @@ interface Member {
 
 function buildMember(params: ParameterDeclarer, config: ModelConfig, bayesLayers: BayesianDense[]): Member {
   const encoder = config.archEncoder;
-  const outSize = encoder ? CELL_TOKENS * encoder.width : 1;
+  const outSize = encoder ? encoder.tokens * encoder.width : 1;
   let trunk: Trunk;
   if (config.kind === "mabn" || config.kind === "mixer") trunk = new MixerTrunk(params, config, outSize, bayesLayers);
   else if (config.kind === "mlp") trunk = new MlpTrunk(params, config, outSize);
   else trunk = new BayesMlpTrunk(params, config, outSize, bayesLayers);
-  return { trunk, encoder: encoder ? new ArchEncoder(params, encoder.width, encoder.layers, encoder.hidden) : undefined };
+  return { trunk, encoder: encoder ? new ArchEncoder(params, encoder) : undefined };
 }
 
 /**
  * `config.members` independently initialised copies of the network whose scores are averaged (an
  * ensemble). Member 0 keeps the plain parameter names, so a one-member model is the single network;
- * member m ≥ 1 declares its copies under "members.m.".
+ * member m ≥ 1 declares its copies under "members.m.". `space` gives the architecture encoder its
+ * cells (./batch.ts), whose shape the config must match.
  */
 export class ParzcModel {
   readonly params = new ParameterSet();
   readonly bayesianLayers: BayesianDense[] = [];
   private readonly members: Member[] = [];
 
-  constructor(readonly config: ModelConfig) {
+  constructor(readonly config: ModelConfig, readonly space: AnySpace) {
+    const encoder = config.archEncoder;
+    const { tokens, ops } = space.cellGraph;
+    if (encoder && (encoder.tokens !== tokens || encoder.ops !== ops.length)) {
+      throw new InputError(`model config: the architecture encoder reads cells of ${encoder.tokens} tokens over ${encoder.ops} ops, but ${space.title} (${space.name}) cells have ${tokens} tokens over ${ops.length}; the model does not belong to that space.`);
+    }
     for (let m = 0; m < config.members; m++) {
       this.members.push(buildMember(m === 0 ? this.params : prefixed(this.params, `members.${m}.`), config, this.bayesianLayers));
     }
-  }
-
-  get usesCells(): boolean {
-    return this.config.archEncoder !== null;
   }
 
   /** Draws new ε for every Bayesian layer (before each training forward; once per predict sample). */

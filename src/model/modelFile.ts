@@ -1,14 +1,17 @@
-// Model files: one JSON document holding the format and version, the model config, the encoding
-// settings, the target's column and scale, the training provenance and every parameter (its shape
-// and its float32 values, little-endian, base64). Reading checks all of it against the config and
-// refuses a file of another version or with a wrongly shaped tensor, naming what is wrong.
+// Model files: one JSON document holding the format and version, the search space, the model
+// config, the encoding settings, the target's column and scale, the training provenance and every
+// parameter (its shape and its float32 values, little-endian, base64). Reading checks all of it
+// against the config and refuses a file of another version or with a wrongly shaped tensor, naming
+// what is wrong. A file without a space (every one written before spaces) is NB201's.
 import { readFileSync } from "node:fs";
 import type { MatmulBackend } from "../backends/index.js";
 import { InputError } from "../util/errors.js";
 import { regularFileProblem, writeFileAtomic } from "../util/safeFiles.js";
+import { getSpace } from "../spaces/index.js";
 import { type Calibration, parseCalibration } from "./calibration.js";
-import { validateConfig } from "./config.js";
-import { createPredictor, encodedSize, type EncodingSettings, type InputScale, type Precision, type Predictor, type TargetScale } from "./predictor.js";
+import { LEGACY_SPACE, validateConfig } from "./config.js";
+import { encodedSize, type EncodingSettings } from "./features.js";
+import { createPredictor, type InputScale, type Precision, type Predictor, type TargetScale } from "./predictor.js";
 
 export const MODEL_FORMAT = "parzc-model";
 export const MODEL_VERSION = 1;
@@ -23,6 +26,8 @@ interface StoredParameter {
 export interface ModelDocument {
   format: typeof MODEL_FORMAT;
   version: number;
+  /** The search space of its architectures (absent in files written before spaces: nb201). */
+  space?: string;
   config: unknown;
   encoding: EncodingSettings;
   target: TargetScale;
@@ -50,6 +55,7 @@ export function modelDocument(model: Predictor): ModelDocument {
   return {
     format: MODEL_FORMAT,
     version: MODEL_VERSION,
+    space: model.net.space.name,
     config: model.config,
     encoding: model.encoding,
     target: model.targetScale,
@@ -95,8 +101,9 @@ export async function parseModel(text: string, source: string, options: ReadOpti
   if (document.version !== MODEL_VERSION) {
     throw new InputError(`${source} is a parzc model of format version ${JSON.stringify(document.version)}; this parzc reads version ${MODEL_VERSION}. Retrain it with \`parzc train\`, or use the parzc that wrote it.`);
   }
-  let config;
+  let config, space;
   try {
+    space = getSpace(String(document.space ?? LEGACY_SPACE)).name;
     config = validateConfig(document.config);
   } catch (error) {
     throw new InputError(`${source}: ${(error as Error).message}`);
@@ -121,7 +128,9 @@ export async function parseModel(text: string, source: string, options: ReadOpti
   const stored = new Map<string, StoredParameter>();
   for (const p of Array.isArray(document.parameters) ? document.parameters : []) stored.set(p?.name, p);
   const calibration = document.calibration === undefined || document.calibration === null ? null : parseCalibration(document.calibration, source);
-  const model = await createPredictor(config, { ...options, targetScale: target, inputScale, encoding, calibration });
+  const model = await createPredictor(config, { ...options, space, targetScale: target, inputScale, encoding, calibration }).catch((error: unknown) => {
+    throw error instanceof InputError ? new InputError(`${source}: ${error.message}`) : error;
+  });
   for (const parameter of model.net.params.list) {
     const entry = stored.get(parameter.name);
     if (!entry) throw new InputError(`${source}: parameter "${parameter.name}" [${parameter.shape.join(", ")}] is missing; the file does not match its own config.`);

@@ -4,7 +4,7 @@
 // units. Ranking uses the mean. Deterministic models give std 0 from a single pass.
 import { Random } from "../util/random.js";
 import { batchTensors, type FeatureSource } from "./batch.js";
-import { sanitizeFeatures } from "./dataset.js";
+import { sanitizeFeatures } from "./features.js";
 import type { Predictor } from "./predictor.js";
 
 export interface PredictOptions {

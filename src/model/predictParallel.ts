@@ -8,7 +8,7 @@ import { Piscina } from "piscina";
 import type { FeatureSource } from "./batch.js";
 import { modelDocument } from "./modelFile.js";
 import { predict, type PredictOptions, type Prediction } from "./predict.js";
-import { sanitizeFeatures } from "./dataset.js";
+import { sanitizeFeatures } from "./features.js";
 import type { Predictor } from "./predictor.js";
 import type { PredictTask } from "./predictWorker.js";
 

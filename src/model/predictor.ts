@@ -1,14 +1,16 @@
 // A predictor: a ParzcModel with its weights on an engine of its own (a private wasm instance, so
-// it never shares an arena with the proxy engines of the same thread), plus what turns its outputs
-// back into target units and the record of how it was made.
+// it never shares an arena with the proxy engines of the same thread), plus the space and the
+// encoding its inputs come from, what turns its outputs back into target units and the record of
+// how it was made.
 import { wasmBackendF64, type Backend } from "../engine/backend.js";
 import { Engine } from "../engine/engine.js";
 import { wasmMatmul, type MatmulBackend } from "../backends/index.js";
-import { PARZC_ENCODING } from "../proxies/encoding.js";
+import { getSpace } from "../spaces/index.js";
 import { Random } from "../util/random.js";
 import { loadWasmInstance } from "../wasm/load.js";
 import type { Calibration } from "./calibration.js";
-import { type ModelConfig, validateConfig } from "./config.js";
+import { LEGACY_SPACE, type ModelConfig, validateConfig } from "./config.js";
+import { type EncodingSettings, parzcEncoding } from "./features.js";
 import { ParzcModel } from "./model.js";
 import { createRuntime, type Runtime } from "./runtime.js";
 
@@ -19,23 +21,6 @@ export interface TargetScale {
   column: string;
   mean: number;
   std: number;
-}
-
-export interface EncodingSettings {
-  proxies: string[];
-  maxNodes: number;
-  /** How node vectors became features (fixed by src/proxies/encoding.ts). */
-  scaling: "min-max per architecture, NaN/Inf → 0, zero-padded";
-  /**
-   * Append what the per-architecture min-max scaling removes: log Σ|node value| of each proxy and
-   * the node count / maxNodes (src/model/statsDataset.ts). Not in ParZC; it lifts Kendall τ.
-   */
-  magnitudes: boolean;
-}
-
-/** Feature values per architecture under an encoding. */
-export function encodedSize(encoding: EncodingSettings): number {
-  return encoding.proxies.length * encoding.maxNodes + (encoding.magnitudes ? encoding.proxies.length + 1 : 0);
 }
 
 /**
@@ -62,11 +47,6 @@ export interface Predictor {
   provenance: Record<string, unknown>;
 }
 
-/** ParZC's encoding (grad_norm, snip, synflow × 98 nodes); `magnitudes` appends our extra features. */
-export function defaultEncoding(magnitudes = false): EncodingSettings {
-  return { proxies: [...PARZC_ENCODING.proxies], maxNodes: PARZC_ENCODING.maxNodes, scaling: "min-max per architecture, NaN/Inf → 0, zero-padded", magnitudes };
-}
-
 /** An engine on a wasm instance of its own: float32 SIMD kernels, or their float64 twins. */
 export async function modelEngine(precision: Precision = "f32"): Promise<Engine> {
   if (precision === "f64") return new Engine(await wasmBackendF64());
@@ -78,10 +58,13 @@ export async function modelEngine(precision: Precision = "f32"): Promise<Engine>
 export interface CreateOptions {
   /** Seeds the initial weights. */
   seed?: number;
+  /** The search space of its architectures (default: nb201, as before spaces were named). */
+  space?: string;
   precision?: Precision;
   matmul?: MatmulBackend;
   targetScale?: TargetScale;
   inputScale?: InputScale | null;
+  /** Default: ParZC's encoding for the space. */
   encoding?: EncodingSettings;
   calibration?: Calibration | null;
 }
@@ -89,14 +72,15 @@ export interface CreateOptions {
 /** A fresh predictor with seeded initial weights. */
 export async function createPredictor(config: ModelConfig, options: CreateOptions = {}): Promise<Predictor> {
   const checked = validateConfig(config);
+  const space = getSpace(options.space ?? LEGACY_SPACE);
+  const net = new ParzcModel(checked, space);
   const rt = createRuntime(await modelEngine(options.precision), options.matmul ?? wasmMatmul());
-  const net = new ParzcModel(checked);
   net.params.allocate(rt.engine, new Random(options.seed ?? 0));
   return {
     net, rt, config: checked,
     targetScale: options.targetScale ?? { column: "", mean: 0, std: 1 },
     inputScale: options.inputScale ?? null,
-    encoding: options.encoding ?? defaultEncoding(),
+    encoding: options.encoding ?? parzcEncoding(space),
     calibration: options.calibration ?? null,
     provenance: {},
   };

@@ -9,12 +9,13 @@ import { InputError } from "../util/errors.js";
 import { batchTensors } from "./batch.js";
 import { fitCalibration } from "./calibration.js";
 import { type ModelConfig } from "./config.js";
-import { checkDataset, sanitizeFeatures, type RankingDataset } from "./dataset.js";
+import { checkDataset, type RankingDataset } from "./dataset.js";
+import { sanitizeFeatures } from "./features.js";
 import { batchLoss, formatLoss, parseLoss, DEFAULT_ALPHA } from "./losses/index.js";
 import { Adam, cosineLearningRate } from "./optimizer.js";
 import { predict } from "./predict.js";
 import { LARGE_DATA, sizeDefaults } from "./sizeDefaults.js";
-import { createPredictor, defaultEncoding, type CreateOptions, type InputScale, type Predictor } from "./predictor.js";
+import { createPredictor, type CreateOptions, type InputScale, type Predictor } from "./predictor.js";
 
 export interface TrainOptions extends Omit<CreateOptions, "seed" | "targetScale"> {
   seed?: number;
@@ -100,9 +101,10 @@ export async function train(config: ModelConfig, data: RankingDataset, options: 
   const scale = meanAndStd(data.targets);
   const targets = data.targets.map((t) => (t - scale.mean) / scale.std);
 
-  const encoding = options.encoding ?? defaultEncoding();
+  const model = await createPredictor(config, { ...options, seed, targetScale: { column: options.targetColumn ?? "", ...scale } });
+  const { encoding } = model;
   const inputScale = fitInputScale(features, encoding.proxies.length * encoding.maxNodes, config.inputSize);
-  const model = await createPredictor(config, { ...options, encoding, seed, inputScale, targetScale: { column: options.targetColumn ?? "", ...scale } });
+  model.inputScale = inputScale;
   const { rt, net } = model;
   const random = new Random(seed ^ 0x9e3779b9); // shuffles and ε; the weights drew from Random(seed)
   const adam = new Adam(rt, net.params, { lr, weightDecay, decoupled: options.decoupledWeightDecay });

@@ -11,7 +11,7 @@ import { untrainedPositions } from "../api/untrained.js";
 import { type Calibration, type PredictedValue, predictedValue } from "../model/calibration.js";
 import { predictParallel } from "../model/predictParallel.js";
 import type { Predictor } from "../model/predictor.js";
-import { encodeStats } from "../model/statsDataset.js";
+import { encodeStats } from "../model/features.js";
 import { TRAIN_DEFAULTS } from "../model/train.js";
 import { archList } from "../pipeline/archList.js";
 import { defaultStorePath } from "../pipeline/cachePath.js";
@@ -128,7 +128,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<{ report: Demo
   const { selected } = selectStats(loadStats(store, { warn }), archs);
   progress.write(`demo: training ParZC (MABN) on ${trainSize} architectures (${TRAIN_TARGET})\n`);
   since = performance.now();
-  const trained = await trainOnStats(selected, { target: TRAIN_TARGET, trainSize, seed, table, source: store, warn, onEpoch: epochProgress(TRAIN_DEFAULTS.epochs, progress) });
+  const trained = await trainOnStats(selected, { target: TRAIN_TARGET, trainSize, seed, space: nb201, table, source: store, warn, onEpoch: epochProgress(TRAIN_DEFAULTS.epochs, progress) });
   if (trained.stopped) warn(trained.stopped.message);
   // The statistics' settings too, so `parzc search --model` computes the same statistics.
   trained.model.provenance = { ...trained.model.provenance, stats: store, statsSettings: settings };

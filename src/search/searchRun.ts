@@ -11,7 +11,7 @@ import { runStats } from "../pipeline/statsRun.js";
 import { StatsStore } from "../pipeline/store.js";
 import { predictParallel } from "../model/predictParallel.js";
 import type { Predictor } from "../model/predictor.js";
-import { encodeStats } from "../model/statsDataset.js";
+import { encodeStats } from "../model/features.js";
 import { getProxy } from "../proxies/index.js";
 import type { NodeWeighting } from "../proxies/weighting.js";
 import { nb201 } from "../spaces/nb201/index.js";

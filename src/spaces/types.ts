@@ -25,6 +25,29 @@ export interface BenchmarkTable {
   column(name: string): Float64Array;
 }
 
+/** A cell as the architecture encoder reads it (parzc-method.md §2.3): token features and how the tokens connect. */
+export interface CellGraph {
+  /** [tokens × ops] one-hot, a row per token (all 0 for a padding token). */
+  onehot: Float64Array;
+  /** [tokens × tokens] symmetric adjacency with self-loops, GCN-normalised D^−½ (A + I) D^−½, row-major. */
+  adjacency: Float64Array;
+}
+
+/** The architecture encoder's vocabulary for a space, and a cell's graph over it. */
+export interface CellGraphs<Arch> {
+  /** Tokens per cell, padding included; the model's config stores it. */
+  readonly tokens: number;
+  /** What each one-hot column stands for; the config stores their count. */
+  readonly ops: readonly string[];
+  of(arch: Arch): CellGraph;
+}
+
+/** ParZC's default --target columns of the space's benchmark table. */
+export interface DefaultTargets {
+  readonly train: string;
+  readonly evaluate: string;
+}
+
 export interface SearchSpace<Arch = unknown> {
   /** The registry key and the `--space` value. */
   readonly name: string;
@@ -66,6 +89,10 @@ export interface SearchSpace<Arch = unknown> {
 
   /** The benchmark's ground truth under the data folder, read once (an input error names a missing or damaged file). */
   benchmark(dataRoot: string): BenchmarkTable;
+  /** Columns of `benchmark` that ParZC trains on and evaluates against by default. */
+  readonly targets: DefaultTargets;
+  /** The cell as the architecture encoder reads it. */
+  readonly cellGraph: CellGraphs<Arch>;
 }
 
 /** A space whose arch type the caller does not know: what the registry hands out. */

@@ -7,7 +7,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { ParZC, nb201, type NodeStats, type ProxyRecord } from "../../src/index.js";
 import { calibrate } from "../../src/model/calibration.js";
-import { encodeStats } from "../../src/model/statsDataset.js";
+import { encodeStats } from "../../src/model/features.js";
 import { Random } from "../../src/util/random.js";
 import { rejectsInputError } from "../helpers/rejectsInputError.js";
 

@@ -5,10 +5,10 @@ import * as assert from "uvu/assert";
 import { defaultConfig } from "../../src/model/config.js";
 import { modelDocument, parseModel } from "../../src/model/modelFile.js";
 import { predict } from "../../src/model/predict.js";
-import { defaultEncoding, encodedSize, INPUT_CLAMP } from "../../src/model/predictor.js";
-import { encodeStats, labelStats, magnitudeFeatures } from "../../src/model/statsDataset.js";
+import { encodeNodes, encodeStats, encodedSize, magnitudeFeatures, parzcEncoding } from "../../src/model/features.js";
+import { INPUT_CLAMP } from "../../src/model/predictor.js";
+import { labelStats } from "../../src/model/statsDataset.js";
 import { train } from "../../src/model/train.js";
-import { encodeNodes } from "../../src/proxies/encoding.js";
 import { nb201 } from "../../src/spaces/nb201/index.js";
 import { Random } from "../../src/util/random.js";
 import { InputError } from "../../src/util/errors.js";
@@ -24,13 +24,13 @@ const nodes = {
 };
 
 test("without magnitudes the features are ParZC's encoding exactly", () => {
-  const encoded = encodeStats({ archs, nodes }, defaultEncoding(false));
+  const encoded = encodeStats({ archs, nodes }, parzcEncoding(nb201, false));
   assert.is(encoded.features[0].length, 294);
-  assert.equal(Array.from(encoded.features[5]), Array.from(encodeNodes({ grad_norm: nodes.grad_norm[5], snip: nodes.snip[5], synflow: nodes.synflow[5] }).features));
+  assert.equal(Array.from(encoded.features[5]), Array.from(encodeNodes({ grad_norm: nodes.grad_norm[5], snip: nodes.snip[5], synflow: nodes.synflow[5] }, parzcEncoding(nb201)).features));
 });
 
 test("magnitudes append log Σ|v| per proxy and the node count / 98", () => {
-  const encoding = defaultEncoding(true);
+  const encoding = parzcEncoding(nb201, true);
   assert.is(encodedSize(encoding), 298);
   const encoded = encodeStats({ archs, nodes }, encoding);
   const f = encoded.features[3];
@@ -45,18 +45,18 @@ test("magnitudes append log Σ|v| per proxy and the node count / 98", () => {
 
 test("architectures without node vectors or targets are left out and counted", () => {
   const holes = { ...nodes, snip: nodes.snip.map((v, i) => (i === 2 ? undefined : v)) };
-  const encoded = encodeStats({ archs, nodes: holes }, defaultEncoding(true));
+  const encoded = encodeStats({ archs, nodes: holes }, parzcEncoding(nb201, true));
   assert.is(encoded.missingNodes, 1);
   assert.is(encoded.archs.length, 39);
   const table = nb201.table();
   const labelled = labelStats(encoded, table, "c10v_valid_200");
   assert.is(labelled.archs.length + labelled.missingTargets, 39);
   assert.throws(() => labelStats(encoded, table, "c10_nope"), (e: unknown) => e instanceof InputError && /--target c10_nope/.test((e as Error).message));
-  assert.throws(() => encodeStats({ archs, nodes: { grad_norm: nodes.grad_norm } }, defaultEncoding()), (e: unknown) => e instanceof InputError && /snip, synflow/.test((e as Error).message));
+  assert.throws(() => encodeStats({ archs, nodes: { grad_norm: nodes.grad_norm } }, parzcEncoding(nb201)), (e: unknown) => e instanceof InputError && /snip, synflow/.test((e as Error).message));
 });
 
 test("training fits the magnitude standardisation on the training set; model files keep it", async () => {
-  const encoding = defaultEncoding(true);
+  const encoding = parzcEncoding(nb201, true);
   const labelled = labelStats(encodeStats({ archs, nodes }, encoding), nb201.table(), "c10v_valid_200");
   const config = defaultConfig("mabn", { inputSize: 298, sequence: 32, segment: 8, width: 8, depth: 1 });
   const { model } = await train(config, labelled, { epochs: 1, encoding });

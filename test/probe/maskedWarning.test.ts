@@ -41,7 +41,7 @@ function store(): string {
 test("one warning per proxy group: the count of architectures, the cause, and the effect on the prediction", () => {
   const path = store();
   const warnings: string[] = [];
-  const encoded = encodeForModel(loadStats(path), specEncoding(), path, (message) => warnings.push(message));
+  const encoded = encodeForModel(loadStats(path), specEncoding(nb201), path, (message) => warnings.push(message));
   assert.is(encoded.archs.length, 6);
   // snip's constant vector and synflow's null set them apart, so each proxy has its own line.
   assert.is(warnings.length, 3, warnings.join("\n"));
@@ -65,7 +65,7 @@ test("proxies masked on the same architectures for the same reason share one lin
   }
   out.close();
   const warnings: string[] = [];
-  encodeForModel(loadStats(path), specEncoding(), path, (message) => warnings.push(message));
+  encodeForModel(loadStats(path), specEncoding(nb201), path, (message) => warnings.push(message));
   assert.is(warnings.length, 1, warnings.join("\n"));
   assert.match(warnings[0], /^grad_norm, snip, synflow: 2 of 4 architectures have no input→output path \(flagged degenerate\).*the 46 value\(s\) of each proxy are read as 0/);
 });

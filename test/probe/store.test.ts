@@ -189,7 +189,7 @@ test("an import with a bad line makes no store: the whole file is checked first"
 });
 
 const BAD_IMPORTS: [string, (line: any) => void, string[]][] = [
-  ["an index that is not its arch's", (line) => (line.index = 7), ["line 3, field index: 7 is not the NB201 index of", "expected 2"]],
+  ["an index that is not its arch's", (line) => (line.index = 7), ["line 3, field index: 7 is not the NAS-Bench-201 index of", "expected 2"]],
   ["a short node vector", (line) => line.proxies.snip.nodes.pop(), ["line 3, field proxies.snip.nodes:", "values; expected", "one per Conv/Linear node"]],
   ["a string score", (line) => (line.proxies.grad_norm.score = "1.5"), ['line 3, field proxies.grad_norm.score: "1.5"; expected a finite number or null']],
   ["a string in a node vector", (line) => (line.proxies.synflow.nodes[4] = "x"), ['line 3, field proxies.synflow.nodes[4]: "x"; expected a finite number or null']],

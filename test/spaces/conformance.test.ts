@@ -33,6 +33,28 @@ for (const name of spaceNames()) {
     assert.is(space.nodeCount(space.parse(space.largest)), space.maxNodes, "the largest architecture has the most nodes");
   });
 
+  test(`${name}: the cell graph matches its vocabulary: shapes, one-hot rows, symmetric GCN-normalised adjacency with self-loops`, () => {
+    const { tokens, ops } = space.cellGraph;
+    assert.ok(tokens >= 1 && ops.length >= 1 && new Set(ops).size === ops.length, "a vocabulary of distinct ops");
+    for (const arch of archs) {
+      const { onehot, adjacency } = space.cellGraph.of(space.parse(arch));
+      assert.is(onehot.length, tokens * ops.length, `${arch} one-hot size`);
+      assert.is(adjacency.length, tokens * tokens, `${arch} adjacency size`);
+      for (let t = 0; t < tokens; t++) {
+        const row = onehot.subarray(t * ops.length, (t + 1) * ops.length);
+        assert.ok(row.every((v) => v === 0 || v === 1) && row.reduce((a, v) => a + v, 0) <= 1, `${arch} token ${t}: one op at most`);
+        // D^−½ (A + I) D^−½: each linked pair (i, j) holds 1/√(d_i d_j), d counting the row's links.
+        const degree = (i: number) => adjacency.subarray(i * tokens, (i + 1) * tokens).filter((v) => v > 0).length;
+        assert.ok(adjacency[t * tokens + t] > 0, `${arch} token ${t} has its self-loop`);
+        for (let u = 0; u < tokens; u++) {
+          const value = adjacency[t * tokens + u];
+          assert.is(value, adjacency[u * tokens + t], `${arch} adjacency symmetric at ${t}, ${u}`);
+          if (value !== 0) assert.ok(Math.abs(value - 1 / Math.sqrt(degree(t) * degree(u))) < 1e-15, `${arch} adjacency normalised at ${t}, ${u}`);
+        }
+      }
+    }
+  });
+
   test(`${name}: bad input is an input error`, () => {
     throwsInputError(() => space.parse(""));
     throwsInputError(() => space.parse("not an architecture"));

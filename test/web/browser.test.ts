@@ -15,7 +15,7 @@ import { defaultConfig } from "../../src/model/config.js";
 import { syntheticDataset } from "../../src/model/dataset.js";
 import { modelDocument, parseModel } from "../../src/model/modelFile.js";
 import { predict } from "../../src/model/predict.js";
-import { encodeStats } from "../../src/model/statsDataset.js";
+import { encodeStats } from "../../src/model/features.js";
 import { train } from "../../src/model/train.js";
 import { computeProxies, PARZC_PROXIES, type ProxyRecord } from "../../src/proxies/index.js";
 import { getSpace } from "../../src/spaces/index.js";

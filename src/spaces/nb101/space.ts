@@ -3,6 +3,7 @@
 // architecture (one table row, one hash) but distinct strings, because vertex order decides how
 // the channels split.
 import type { SearchSpace } from "../types.js";
+import { nb101CellGraph } from "./cellGraph.js";
 import { NB101_GRAMMAR, formatCell, parseCell } from "./codec.js";
 import { nb101Cost } from "./cost.js";
 import { enumerateCells } from "./enumerate.js";
@@ -51,4 +52,7 @@ export const nb101: SearchSpace<Nb101Cell> = {
   // NASLib counted NB101's FLOPs with tensorwatch, the rule cost.ts follows.
   suiteZeroFlops: (cell) => nb101Cost(cell).flops,
   benchmark: loadNb101Table,
+  // ParZC's code trains on validation accuracy, but the 2,500 labelled cells have only test accuracy: both use it.
+  targets: { train: "test_accuracy", evaluate: "test_accuracy" },
+  cellGraph: nb101CellGraph,
 };

@@ -1,6 +1,7 @@
 // NAS-Bench-201 behind the SearchSpace interface, plus the NB201-only forms (enumeration codes,
 // NASLib tuples, the benchmark table) that its conversions and exports use.
 import type { SearchSpace } from "../types.js";
+import { nb201CellGraph } from "./cellGraph.js";
 import { NB201_GRAMMAR, formatArch, parseArch } from "./codec.js";
 import { archFromNaslibTuple, naslibTupleOf } from "./conversions.js";
 import { flops, flopsNbsz, nodeCount, paramCount } from "./cost.js";
@@ -31,6 +32,9 @@ const space: SearchSpace<Nb201Arch> = {
   cost: (arch, dataset) => ({ params: paramCount(arch, dataset as Nb201Dataset), flops: flops(arch, dataset as Nb201Dataset) }),
   suiteZeroFlops: (arch, dataset) => flopsNbsz(arch, dataset as Nb201Dataset),
   benchmark: (dataRoot) => loadNb201Table(nb201TableFile(dataRoot)),
+  // ParZC trains on validation accuracy and is evaluated on test accuracy (parzc-method.md §4).
+  targets: { train: "c10v_valid_200", evaluate: "c10_test_200" },
+  cellGraph: nb201CellGraph,
 };
 
 export const nb201 = {
