@@ -4,14 +4,12 @@
 import type { StatsData } from "../pipeline/statsData.js";
 import { getProxy, proxyNames } from "../proxies/index.js";
 import { type NodeWeighting, weightedScore } from "../proxies/weighting.js";
-import { nb201 } from "../spaces/nb201/index.js";
-import type { Nb201Dataset } from "../spaces/nb201/datasets.js";
-import { nb201Network } from "../spaces/nb201/network.js";
+import { type AnySpace, getSpace } from "../spaces/index.js";
 import { InputError } from "../util/errors.js";
 
 /** Element counts of the Conv/Linear weights, module order: what a size-weighted node mean multiplies. */
-export function nodeSizes(arch: string, dataset: Nb201Dataset): number[] {
-  return nb201Network(nb201.parse(arch), dataset).nodes().map((node) => node.weight.size);
+export function nodeSizes(space: AnySpace, arch: string, dataset: string): number[] {
+  return space.build(space.parse(arch), dataset).nodes().map((node) => node.weight.size);
 }
 
 /** The proxies ParZC† can reweight. */
@@ -24,10 +22,10 @@ export function weightedScores(data: StatsData, proxyName: string, weighting: No
   if (proxy.reduction === "none") throw new InputError(`proxy "${proxyName}" has no node-wise form, so ParZC† (--weighting) cannot reweight it; pick one of ${nodeWiseProxies().join(", ")}.`);
   const vectors = data.nodes[proxyName];
   if (!vectors) throw new InputError(`the stats store has no node vectors of "${proxyName}": compute them with \`parzc stats --proxies ${proxyName}\`.`);
-  const dataset = data.settings.dataset as Nb201Dataset;
+  const space = getSpace(data.settings.space);
   return Float64Array.from(data.archs, (arch, i) => {
     const nodes = vectors[i];
     if (!nodes || !Number.isFinite(data.scores[proxyName][i])) return NaN;
-    return weightedScore(proxy, nodes, nodeSizes(arch, dataset), weighting);
+    return weightedScore(proxy, nodes, nodeSizes(space, arch, data.settings.dataset), weighting);
   });
 }

@@ -6,6 +6,7 @@ import { compareMethods } from "../../src/search/methodComparison.js";
 import { parsePoolSpec } from "../../src/search/poolSpec.js";
 import { selectStats } from "../../src/search/statsSubset.js";
 import { nodeSizes, weightedScores } from "../../src/search/weightedScores.js";
+import { getSpace } from "../../src/spaces/index.js";
 import { spaceOptimum, zeroShotSearch } from "../../src/search/zeroShot.js";
 import { throwsInputError } from "../helpers/inputError.js";
 import { smallRunStore } from "../helpers/smallRun.js";
@@ -35,7 +36,11 @@ test("ParZC† with uniform weights gives back the proxy's own score (sum and si
     const sine = weightedScores(data, proxy, "sine");
     assert.ok(sine.some((value, i) => Number.isFinite(value) && value !== uniform[i]));
   }
-  assert.is(nodeSizes(nb201.largest, "cifar10").length, nb201.nodeCount(nb201.parse(nb201.largest)));
+  assert.is(nodeSizes(nb201, nb201.largest, "cifar10").length, nb201.nodeCount(nb201.parse(nb201.largest)));
+  const nb101 = getSpace("nb101");
+  // NB101's input→output-only cell is one 1×1 projection a cell: stem, 9 projections, classifier.
+  const projections = [[128, 128], [128, 128], [128, 128], [128, 256], [256, 256], [256, 256], [256, 512], [512, 512], [512, 512]];
+  assert.equal(nodeSizes(nb101, ":01", "cifar10"), [3 * 128 * 9, ...projections.map(([i, o]) => i * o), 512 * 10]);
   throwsInputError(() => weightedScores(data, "params"), "no node-wise form", "grad_norm");
   throwsInputError(() => weightedScores(data, "synflow"), "no node vectors of \"synflow\"");
 });
