@@ -26,14 +26,16 @@ Examples:
   $ parzc arch --space nb101 '{"matrix": [[0,1,1],[0,0,1],[0,0,0]], "ops": ["input","conv3x3-bn-relu","output"]}'
   $ parzc arch --file archs.txt --json     # one arch string a line; blank lines and # comments skipped`;
 
-/** The benchmark table, or undefined when no data folder was asked for and none is found. */
+/** The benchmark table, or undefined when no data folder was asked for and none is found (a damaged table still stops the run). */
 function findTable(space: AnySpace, dataOption: string | undefined): BenchmarkTable | undefined {
+  let root: string;
   try {
-    return space.benchmark(resolveDataRoot(dataOption));
+    root = resolveDataRoot(dataOption);
   } catch (error) {
     if (dataOption === undefined && error instanceof InputError) return undefined;
     throw error;
   }
+  return space.benchmark(root);
 }
 
 function archsToReport(space: AnySpace, archArgument: string | undefined, file: string | undefined): unknown[] {
