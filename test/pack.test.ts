@@ -79,7 +79,7 @@ test("npx parzc --help and npx parzc arch work in the install", () => {
   assert.match(help.stdout, /^Usage: parzc/);
   const arch = run("npx", ["parzc", "arch", ARCH, "--json"]);
   assert.is(arch.status, 0, arch.stderr);
-  assert.equal(JSON.parse(arch.stdout), { arch: ARCH, index: 9930, dataset: "cifar10", params: 1.288506, flops: 184.73025, nodes: 83, degenerate: false, valid: true });
+  assert.equal(JSON.parse(arch.stdout), { arch: ARCH, space: "nb201", index: 9930, dataset: "cifar10", params: 1.288506, flops: 184.73025, nodes: 83, degenerate: false, valid: true });
   const bad = run("npx", ["parzc", "arch", "|bogus~0|"]);
   assert.is(bad.status, 2);
 });
