@@ -36,9 +36,20 @@ import { argValue, wantsJson } from "./timing.js";
 
 /** NASLib's zc_names for NB101 (nb101-and-darts.md §C.1), in its order. */
 const NASLIB_PROXIES = ["flops", "params", "snip", "jacov", "grad_norm", "plain", "epe_nas", "fisher", "grasp", "l2_norm", "synflow"] as const;
-/** grasp runs alone: float64 (twice the memory), so it gets a smaller batch on the large cells. */
-const GROUPS = { main: NASLIB_PROXIES.filter((p) => p !== "grasp"), grasp: ["grasp"] } as const;
+/**
+ * grasp runs alone: float64 (twice the memory), so it gets a smaller batch on the large cells.
+ * jacov and epe_nas also run alone, at batch 32, on the cells whose main pass needs a smaller one:
+ * their scores scale with the batch (jacov sums over one eigenvalue per image, ≈ −n; epe_nas over
+ * the same-class pairs), so a score at another batch does not rank against the rest. Their own
+ * pass (a forward and one backward from the logits) needs about half the main pass's memory.
+ */
+const GROUPS = {
+  main: NASLIB_PROXIES.filter((p) => p !== "grasp"),
+  jacobian: ["jacov", "epe_nas"],
+  grasp: ["grasp"],
+} as const;
 type Group = keyof typeof GROUPS;
+const BATCH_SIZED = new Set<string>(GROUPS.jacobian);
 const NASLIB_BATCH = 32;
 const BATCH_STEP = 4;
 const MiB = 1024 * 1024;
@@ -71,10 +82,11 @@ interface Footprint {
   fixed: number;
   perImage: number;
 }
-/** main is null where it was not measured (grasp, the larger, fits batch 32). */
+/** main is null where it was not measured (grasp, the larger, fits batch 32); jacobian is measured where main does not fit 32. */
 interface CellMemory {
   grasp: Footprint;
   main: Footprint | null;
+  jacobian?: Footprint;
 }
 
 /** One float32 wasm memory, reused: each measurement gets a fresh engine (arena) on it, whose high water starts at 0. */
@@ -98,6 +110,9 @@ function footprint(cell: string, group: Group): Footprint {
   let peaks: number[];
   if (group === "main") {
     peaks = inputs.map((batch) => (contextOn(batch).gradientPass(), highWater()));
+  } else if (group === "jacobian") {
+    const alone = (batch: ProxyInputs) => new ProxyContext(spaceSubject(space, space.parse(cell), "cifar10"), batch, 0, { f32: engine, f64: async () => engine });
+    peaks = inputs.map((batch) => (alone(batch).inputJacobian(), highWater()));
   } else {
     const net = contextOn(inputs[0]).network(engine);
     peaks = inputs.map(({ batch }) => (lossPass(engine, net, batch, () => 0, { observer: signRecorder(engine) }), 2 * highWater()));
@@ -120,18 +135,21 @@ function fittingBatch({ fixed, perImage }: Footprint): number {
  * backward), so the main group is measured only where grasp does not fit batch 32; there the
  * report checks that it is indeed the smaller.
  */
-function measureCell(cell: string): CellMemory {
-  const grasp = footprint(cell, "grasp");
-  return { grasp, main: fittingBatch(grasp) === NASLIB_BATCH ? null : footprint(cell, "main") };
+function measureCell(cell: string, known?: CellMemory): CellMemory {
+  const grasp = known?.grasp ?? footprint(cell, "grasp");
+  const main = known ? known.main : fittingBatch(grasp) === NASLIB_BATCH ? null : footprint(cell, "main");
+  const needsJacobian = main !== null && fittingBatch(main) < NASLIB_BATCH;
+  return { grasp, main, ...(needsJacobian ? { jacobian: known?.jacobian ?? footprint(cell, "jacobian") } : {}) };
 }
+const measured = (m: CellMemory | undefined) => m !== undefined && (m.main === null || fittingBatch(m.main) === NASLIB_BATCH || m.jacobian !== undefined);
 
 const memoryFile = join(runs, "nb101-naslib500-memory.json");
 const memory: Record<string, CellMemory> = existsSync(memoryFile) ? JSON.parse(readFileSync(memoryFile, "utf8")) : {};
 if (!reportOnly) {
-  const todo = cells.filter((cell) => !memory[cell]);
+  const todo = cells.filter((cell) => !measured(memory[cell]));
   const started = performance.now();
   for (const [i, cell] of todo.entries()) {
-    memory[cell] = measureCell(cell);
+    memory[cell] = measureCell(cell, memory[cell]);
     if ((i + 1) % 25 === 0 || i + 1 === todo.length) {
       writeFileSync(memoryFile, JSON.stringify(memory));
       console.error(`memory: ${i + 1}/${todo.length} cells measured (${((performance.now() - started) / 1000).toFixed(0)} s)`);
@@ -139,11 +157,13 @@ if (!reportOnly) {
   }
 }
 
+/** The batch `group` runs `cell` at; 0: not run (jacobian: where main runs at 32, or where 32 does not fit). */
 function batchFor(cell: string, group: Group): number {
   const m = memory[cell];
   if (!m) return NaN;
-  const measured = m[group];
-  return measured ? fittingBatch(measured) : NASLIB_BATCH;
+  if (group === "jacobian") return m.jacobian && fittingBatch(m.jacobian) === NASLIB_BATCH ? NASLIB_BATCH : 0;
+  const footprint = m[group];
+  return footprint ? fittingBatch(footprint) : NASLIB_BATCH;
 }
 
 // ---- computing with parzc stats ---------------------------------------------------------------
@@ -158,10 +178,11 @@ interface Job {
 }
 
 /**
- * One phase per group and seed: the main group for the first seed (every cell, no time limit),
- * then each other (group, seed) within --budget-min. A phase runs one `parzc stats` per batch,
- * each list in one seeded shuffle, and splits its time between them by their cost, so a phase cut
- * short covers about the same random fraction of every batch's cells, and both seeds the same cells.
+ * Phases: the main and jacobian groups for each seed, then grasp for each seed. The first (seed 0's
+ * main and jacobian) covers every cell with no time limit, each other phase runs within its
+ * --budget-min. A phase runs one `parzc stats` per group and batch, each list in one seeded
+ * shuffle, and splits its time between them by their cost, so a phase cut short covers about the
+ * same random fraction of every batch's cells, and both seeds the same cells.
  */
 function phases(): Job[][] {
   const order = new Random(2026).shuffle([...cells]);
@@ -169,16 +190,15 @@ function phases(): Job[][] {
   cellOf.forEach((cell, i) => firstKey.has(cell) || firstKey.set(cell, keys[i]));
   const flops = new Map(cells.map((cell) => [cell, space.suiteZeroFlops(space.parse(cell), "cifar10")]));
   const out: Job[][] = [];
-  for (const group of Object.keys(GROUPS) as Group[]) {
+  for (const groups of [["main", "jacobian"], ["grasp"]] as Group[][]) {
     for (const seed of seeds) {
-      const batches = [...new Set(order.map((cell) => batchFor(cell, group)))].filter((b) => b > 0).sort((a, b) => b - a);
-      out.push(batches.map((batch) => {
+      out.push(groups.flatMap((group) => [...new Set(order.map((cell) => batchFor(cell, group)))].filter((b) => b > 0).sort((a, b) => b - a).map((batch) => {
         const members = order.filter((cell) => batchFor(cell, group) === batch);
         const list = join(runs, `nb101-naslib500-${group}-b${batch}.archs`);
         writeFileSync(list, members.map((cell) => firstKey.get(cell)).join("\n") + "\n");
         const cost = members.reduce((sum, cell) => sum + flops.get(cell)! * batch, 0);
         return { group, seed, batch, list, cost, store: join(runs, `nb101-naslib500-${group}-b${batch}-s${seed}.store`) };
-      }));
+      })));
     }
   }
   return out;
@@ -238,6 +258,8 @@ for (const job of plan.flat()) {
     const record = JSON.parse(line) as { arch: string; proxies: Record<string, { score: number | null }> };
     const scores = bySeed.get(record.arch) ?? bySeed.set(record.arch, {}).get(record.arch)!;
     for (const [proxy, { score }] of Object.entries(record.proxies)) {
+      // The jacobian group's batch-32 scores replace these (its jobs come later in the plan); none where 32 does not fit.
+      if (BATCH_SIZED.has(proxy) && job.batch !== NASLIB_BATCH) continue;
       scores[proxy] = score ?? NaN;
       if (job.seed === seeds[0]) batchOfScore.set(`${record.arch} ${proxy}`, job.batch);
     }
@@ -270,6 +292,20 @@ function batchSpread(batches: number[]): string {
   const counts = new Map<number, number>();
   for (const batch of batches) counts.set(batch, (counts.get(batch) ?? 0) + 1);
   return [...counts].sort(([x], [y]) => y - x).map(([batch, n]) => `${batch}: ${n}`).join(", ");
+}
+
+/**
+ * NASLib's protocol with our two batches: each record takes seed 0's or seed 1's score at random
+ * (as NASLib drew a fresh batch for every call), ρ with val_accuracy averaged over 200 such draws,
+ * on the records both seeds cover.
+ */
+function batchPerRecordRho(first: number[], second: number[]): number {
+  const both = first.map((_, i) => i).filter((i) => Number.isFinite(first[i]) && Number.isFinite(second[i]));
+  if (both.length < 3) return NaN;
+  const random = new Random(7);
+  let sum = 0;
+  for (let draw = 0; draw < 200; draw++) sum += spearman(both.map((i) => (random.uniform() < 0.5 ? first : second)[i]), both.map((i) => accuracy[i]));
+  return sum / 200;
 }
 
 const accuracy = column("val_accuracy");
@@ -311,25 +347,28 @@ const rows = NASLIB_PROXIES.map((proxy) => {
     ours_vs_acc_at_naslib_noise: round(oursVsAcc * Math.sqrt(repeat / seedToSeed), 3),
     same_sign: round(signed.filter(([v, t]) => Math.sign(v) === Math.sign(t)).length / signed.length, 3),
     median_ratio: round(ratios[Math.floor(ratios.length / 2)] ?? NaN, 4),
+    ours_vs_acc_batch_per_record: round(batchPerRecordRho(mine, other), 3),
     ours_vs_params: round(rhoWhere(mine, params), 3),
-    naslib_vs_params: round(spearman(theirs, params), 3),
+    naslib_vs_params: round(rhoWhere(theirs, params, mine), 3),
   };
 });
 
 const peakAt32 = (m: Footprint) => m.fixed + NASLIB_BATCH * m.perImage;
 const bothMeasured = cells.filter((cell) => memory[cell]?.main);
+/** The cells each group runs: every cell, or for jacobian those whose main pass does not fit 32. */
+const groupCells = (group: Group) => (group === "jacobian" ? cells.filter((cell) => batchFor(cell, "main") < NASLIB_BATCH) : cells);
 const summary = {
   records: keys.length,
   cells: cells.length,
   hashes: hashes.size,
   naslib_repeat_pairs: naslibRepeatRho("snip").pairs,
   memory: Object.fromEntries((Object.keys(GROUPS) as Group[]).map((group) => {
-    const below = cells.filter((cell) => batchFor(cell, group) < NASLIB_BATCH);
+    const members = groupCells(group);
+    const below = members.filter((cell) => batchFor(cell, group) < NASLIB_BATCH);
     return [group, {
-      fit_32: cells.filter((cell) => batchFor(cell, group) === NASLIB_BATCH).length,
+      cells: members.length,
+      fit_32: members.length - below.length,
       below_32: below.map((cell) => ({ cell, batch: batchFor(cell, group), records: cellOf.filter((c) => c === cell).length })),
-      // Where both were measured: the largest peaks at batch 32, in MiB.
-      largest_peak_32_mib: round(Math.max(...bothMeasured.map((cell) => peakAt32(memory[cell][group]!))) / MiB, 0),
     }];
   })),
   main_below_grasp: `${bothMeasured.filter((cell) => peakAt32(memory[cell].main!) < peakAt32(memory[cell].grasp)).length} of ${bothMeasured.length}`,
@@ -341,11 +380,12 @@ if (wantsJson()) console.log(JSON.stringify(summary));
 else {
   console.log(`NASLib's NB101 500: ${summary.records} records, ${summary.cells} distinct pruned cells (${summary.hashes} graph hashes); NASLib drew ${summary.naslib_repeat_pairs} cells more than once`);
   for (const group of Object.keys(GROUPS) as Group[]) {
-    const { fit_32, below_32 } = summary.memory[group];
+    const { cells: count, fit_32, below_32 } = summary.memory[group];
     const records = below_32.reduce((sum, b) => sum + b.records, 0);
-    console.log(`memory, ${group === "main" ? "the float32 proxies" : "grasp (float64)"}: ${fit_32} of ${cells.length} cells fit batch 32` +
-      (below_32.length === 0 ? "" : `; ${below_32.length} (${records} records) do not; cells per largest batch that fits, in steps of 4: ${batchSpread(below_32.map((b) => b.batch))}` +
-        (below_32.some((b) => b.batch === 0) ? `, none for ${below_32.filter((b) => b.batch === 0).map((b) => b.cell).join(" ")}` : "")));
+    const what = { main: "the float32 proxies", jacobian: "jacov and epe_nas alone, on the cells above that do not fit", grasp: "grasp (float64)" }[group];
+    const lower = group === "jacobian" ? `; ${below_32.length} (${records} records) do not and have no jacov/epe_nas score: ${below_32.map((b) => b.cell).join(" ")}`
+      : `; ${below_32.length} (${records} records) do not; cells per largest batch that fits, in steps of 4: ${batchSpread(below_32.map((b) => b.batch))}`;
+    console.log(`memory, ${what}: ${fit_32} of ${count} cells fit batch 32${below_32.length === 0 ? "" : lower}`);
   }
   console.log(`where both were measured, the float32 pass needs less than grasp's at batch 32 for ${summary.main_below_grasp} cells`);
   if (failures.length > 0) console.log(`failed: ${failures.map((f) => `${f.group} s${f.seed} b${f.batch} ${f.arch}: ${f.reason}`).join("; ")}`);
@@ -356,7 +396,7 @@ else {
     console.log(`| ${r.proxy} | ${r.records} / ${r.records_seed1} / ${r.both_seeds} | ${r.cells_by_batch} | ${r.vs_naslib} | ${r.seed_to_seed} | ${r.naslib_repeat} | ${r.ours_vs_acc} | ${r.naslib_vs_acc} / ${r.naslib_vs_acc_all} | ${r.a} | ${r.b} |`);
   }
   console.log("");
-  console.log("| proxy | noise ceiling √(ρ seed-to-seed · NASLib repeat ρ) | ρ ours vs val_acc at NASLib's noise | same sign as NASLib | median ours/NASLib (synflow: ln ours) | ρ ours vs params | ρ NASLib vs params |");
-  console.log("|---|---|---|---|---|---|---|");
-  for (const r of rows) console.log(`| ${r.proxy} | ${r.ceiling} | ${r.ours_vs_acc_at_naslib_noise} | ${r.same_sign} | ${r.median_ratio} | ${r.ours_vs_params} | ${r.naslib_vs_params} |`);
+  console.log("| proxy | noise ceiling √(ρ seed-to-seed · NASLib repeat ρ) | ρ ours vs val_acc at NASLib's noise | ρ ours vs val_acc, a seed drawn per record | same sign as NASLib | median ours/NASLib (synflow: ln ours) | ρ ours vs params | ρ NASLib vs params |");
+  console.log("|---|---|---|---|---|---|---|---|");
+  for (const r of rows) console.log(`| ${r.proxy} | ${r.ceiling} | ${r.ours_vs_acc_at_naslib_noise} | ${r.ours_vs_acc_batch_per_record} | ${r.same_sign} | ${r.median_ratio} | ${r.ours_vs_params} | ${r.naslib_vs_params} |`);
 }
