@@ -43,6 +43,53 @@ export function gemm<T>(
   transA: i32, transB: i32, M: i32, N: i32, K: i32, alpha: T,
   A: usize, lda: i32, B: usize, ldb: i32, beta: T, C: usize, ldc: i32,
 ): void {
+  blockedProduct<T>(transA, transB, M, N, K, alpha, A, lda, B, ldb, beta, C, ldc, false);
+}
+
+/**
+ * gemm with op(B) already packed by packB: for a B that many products share (Winograd's
+ * transformed filters meet every block of tiles), so it is packed once rather than per call.
+ */
+export function gemmPackedB<T>(transA: i32, M: i32, N: i32, K: i32, alpha: T, A: usize, lda: i32, packed: usize, beta: T, C: usize, ldc: i32): void {
+  blockedProduct<T>(transA, 0, M, N, K, alpha, A, lda, packed, 0, beta, C, ldc, true);
+}
+
+/** Elements packB writes for a K×N op(B): N rounded up to whole micro-panels. */
+export function packedBElements<T>(K: i32, N: i32): i32 {
+  return K * roundToPanels<T>(N);
+}
+
+/** Packs op(B) (K×N; stored N×K when transB ≠ 0) whole, panel after panel in the order gemm reads them. */
+export function packB<T>(transB: i32, B: usize, ldb: i32, K: i32, N: i32, dst: usize): void {
+  for (let jc = 0; jc < N; jc += NC<T>()) {
+    const nc = min(NC<T>(), N - jc);
+    for (let pc = 0; pc < K; pc += KC) {
+      packPanelB<T>(transB, B, ldb, pc, jc, min(KC, K - pc), nc, dst + panelOffset<T>(K, jc, pc, nc));
+    }
+  }
+}
+
+@inline
+function roundToPanels<T>(n: i32): i32 {
+  return (n + NR<T>() - 1) / NR<T>() * NR<T>();
+}
+
+/** Where packB puts the panel of columns jc.. and depths pc..: every earlier column panel is a whole NC wide. */
+@inline
+function panelOffset<T>(K: i32, jc: i32, pc: i32, nc: i32): usize {
+  return at<T>(jc * K + pc * roundToPanels<T>(nc));
+}
+
+@inline
+function packPanelB<T>(transB: i32, B: usize, ldb: i32, pc: i32, jc: i32, kc: i32, nc: i32, dst: usize): void {
+  if (transB) packColumns<T>(B, ldb, pc, jc, kc, nc, NR<T>(), dst);
+  else packRows<T>(B, ldb, pc, jc, kc, nc, NR<T>(), dst);
+}
+
+function blockedProduct<T>(
+  transA: i32, transB: i32, M: i32, N: i32, K: i32, alpha: T,
+  A: usize, lda: i32, B: usize, ldb: i32, beta: T, C: usize, ldc: i32, prepacked: bool,
+): void {
   if (beta != 0 && beta != 1) scaleMatrix<T>(C, M, N, ldc, beta);
   if (alpha == 0) {
     if (beta == 0) scaleMatrix<T>(C, M, N, ldc, 0);
@@ -52,15 +99,16 @@ export function gemm<T>(
     const nc = min(NC<T>(), N - jc);
     for (let pc = 0; pc < K; pc += KC) {
       const kc = min(KC, K - pc);
-      if (transB) packColumns<T>(B, ldb, pc, jc, kc, nc, NR<T>(), packedB);
-      else packRows<T>(B, ldb, pc, jc, kc, nc, NR<T>(), packedB);
+      let panel = packedB;
+      if (prepacked) panel = B + panelOffset<T>(K, jc, pc, nc);
+      else packPanelB<T>(transB, B, ldb, pc, jc, kc, nc, packedB);
       // With beta = 0 the first K block overwrites C instead of reading it.
       const overwrite = pc == 0 && beta == 0;
       for (let ic = 0; ic < M; ic += MC<T>()) {
         const mc = min(MC<T>(), M - ic);
         if (transA) packRows<T>(A, lda, pc, ic, kc, mc, MR, packedA);
         else packColumns<T>(A, lda, pc, ic, kc, mc, MR, packedA);
-        macroKernel<T>(mc, nc, kc, alpha, C + at<T>(ic * ldc + jc), ldc, overwrite);
+        macroKernel<T>(mc, nc, kc, alpha, panel, C + at<T>(ic * ldc + jc), ldc, overwrite);
       }
     }
   }
@@ -97,10 +145,10 @@ function scaleMatrix<T>(C: usize, M: i32, N: i32, ldc: i32, s: T): void {
   }
 }
 
-function macroKernel<T>(mc: i32, nc: i32, kc: i32, alpha: T, C: usize, ldc: i32, overwrite: bool): void {
+function macroKernel<T>(mc: i32, nc: i32, kc: i32, alpha: T, panel: usize, C: usize, ldc: i32, overwrite: bool): void {
   for (let jr = 0; jr < nc; jr += NR<T>()) {
     const nr = min(NR<T>(), nc - jr);
-    const bPanel = packedB + at<T>(jr * kc);
+    const bPanel = panel + at<T>(jr * kc);
     for (let ir = 0; ir < mc; ir += MR) {
       const mr = min(MR, mc - ir);
       const aPanel = packedA + at<T>(ir * kc);

@@ -10,13 +10,18 @@
 // L2 between the transforms and gemm. F(4, 3) is chosen over F(2, 3) for its 4× (not 2.25×)
 // saving; test/kernels/winograd.test.ts bounds its f32 error.
 // Generic over T = f32 | f64; each export has an F64 twin.
-import { gemm } from "./gemm";
+import { gemm, gemmPackedB, packB, packedBElements } from "./gemm";
 import { accumulateOf } from "./elementwise";
 import { at, lanes, transposeBlock } from "./lanes";
 import { DATA, FILTER, FILTER_GRAD, OUTPUT, OUTPUT_GRAD, transform2d } from "./winogradTransforms";
 
 const POINTS = 36; // a 6×6 transform domain
 const BLOCK_BYTES = 512 << 10; // a block's V and M together: half the 1 MiB L2
+// ...but never fewer tiles than this (or all there are): wide layers (NB101's 256 and 512 channels)
+// would fit 2–8 tiles in BLOCK_BYTES, and the filter gradient's GEMM over so few tiles spends its
+// time reading and writing dU. Every NB201 layer already fits 14 or more (f64) and 28 (f32), so
+// its numbers do not change: the filter gradient sums over the blocks in order.
+const MIN_BLOCK_TILES = 12;
 const tile = memory.data(16 * 16, 16); // one transformed output tile [4 rows][4 columns] of vectors, or a filter [3][3]
 
 /** n rounded up to whole vectors of T. */
@@ -28,7 +33,8 @@ function padded<T>(n: i32): i32 {
 /** Tile rows per block; tileRows = N·⌈H/4⌉. */
 @inline
 function blockRows<T>(C: i32, O: i32, tilesX: i32, tileRows: i32): i32 {
-  return min(tileRows, max(1, BLOCK_BYTES / (sizeof<T>() * POINTS * tilesX * (padded<T>(C) + padded<T>(O)))));
+  const fitting = BLOCK_BYTES / (sizeof<T>() * POINTS * tilesX * (padded<T>(C) + padded<T>(O)));
+  return min(tileRows, max(fitting, (MIN_BLOCK_TILES + tilesX - 1) / tilesX));
 }
 
 /** Width of a strip of input rows: 4·tilesX + 4 (the pad column, then slack to a multiple of 4). */
@@ -43,11 +49,17 @@ function filterElements<T>(C: i32, O: i32): i32 {
   return POINTS * max(O * padded<T>(C), C * padded<T>(O));
 }
 
+/** The 36 transformed filters packed as gemm's B (either direction), one point after another. */
+@inline
+function packedFilterElements<T>(C: i32, O: i32): i32 {
+  return POINTS * max(packedBElements<T>(C, O), packedBElements<T>(O, C));
+}
+
 function scratchElements<T>(C: i32, N: i32, H: i32, W: i32, O: i32): i32 {
   const tilesX = (W + 3) >> 2, rows = blockRows<T>(C, O, tilesX, N * ((H + 3) >> 2));
-  // U, a block's V and M, then one tile row's strips: interleaved input rows, or output rows.
+  // U, U packed, a block's V and M, then one tile row's strips: interleaved input rows, or output rows.
   const widest = max(padded<T>(C), padded<T>(O));
-  return filterElements<T>(C, O) + POINTS * rows * tilesX * (padded<T>(C) + padded<T>(O))
+  return filterElements<T>(C, O) + packedFilterElements<T>(C, O) + POINTS * rows * tilesX * (padded<T>(C) + padded<T>(O))
     + widest * max(6 * stripWidth(tilesX), 16 * tilesX);
 }
 
@@ -64,8 +76,10 @@ export function winogradScratchFloatsF64(C: i32, N: i32, H: i32, W: i32, O: i32)
  * w[O][C][3][3], writes y[O][N][H][W]. scratch holds winogradScratchFloats(C, N, H, W, O) elements.
  */
 function forward<T>(x: usize, w: usize, C: i32, N: i32, H: i32, W: i32, O: i32, y: usize, scratch: usize): void {
+  const packed = scratch + at<T>(filterElements<T>(C, O)), blocks = packed + at<T>(packedFilterElements<T>(C, O));
   transformFilters<T>(w, O, C, C, 1, false, scratch);
-  walkTiles<T>(CONVOLVE, x, C, N, H, W, O, scratch, false, y, scratch + at<T>(filterElements<T>(C, O)));
+  packFilters<T>(scratch, C, O, packed);
+  walkTiles<T>(CONVOLVE, x, C, N, H, W, O, packed, false, y, blocks);
 }
 export function winogradConv3x3Forward(x: usize, w: usize, C: i32, N: i32, H: i32, W: i32, O: i32, y: usize, scratch: usize): void {
   forward<f32>(x, w, C, N, H, W, O, y, scratch);
@@ -81,10 +95,11 @@ export function winogradConv3x3ForwardF64(x: usize, w: usize, C: i32, N: i32, H:
  * the transform domain: dU_p = Σ_tiles M'_pᵀ·V_p with M' = A·dy·Aᵀ per tile, then dw += Gᵀ·dU·G.
  */
 function backward<T>(x: usize, w: usize, dy: usize, C: i32, N: i32, H: i32, W: i32, O: i32, dx: usize, dw: usize, scratch: usize): void {
-  const blocks = scratch + at<T>(filterElements<T>(C, O));
+  const packed = scratch + at<T>(filterElements<T>(C, O)), blocks = packed + at<T>(packedFilterElements<T>(C, O));
   if (dx != 0) {
     transformFilters<T>(w, C, O, 1, C, true, scratch);
-    walkTiles<T>(CONVOLVE, dy, O, N, H, W, C, scratch, true, dx, blocks);
+    packFilters<T>(scratch, O, C, packed);
+    walkTiles<T>(CONVOLVE, dy, O, N, H, W, C, packed, true, dx, blocks);
   }
   if (dw != 0) {
     walkTiles<T>(FILTER_GRADIENT, x, C, N, H, W, O, scratch, false, dy, blocks);
@@ -124,13 +139,20 @@ function transformFilters<T>(w: usize, I: i32, J: i32, strideI: i32, strideJ: i3
   }
 }
 
+/** Each point's O×C filters of U[O][36][C'] as gemm's packed B, one point after another in packed. */
+function packFilters<T>(U: usize, C: i32, O: i32, packed: usize): void {
+  for (let p = 0; p < POINTS; p++) {
+    packB<T>(1, U + at<T>(p * padded<T>(C)), POINTS * padded<T>(C), C, O, packed + at<T>(p * packedBElements<T>(C, O)));
+  }
+}
+
 // The two walks over the tile blocks of x: the convolution, and the filter gradient (its adjoint in w).
 const CONVOLVE: i32 = 0;
 const FILTER_GRADIENT: i32 = 1;
 
 /**
  * Transforms x[C][N][H][W]'s tiles into V block by block, then (inlined, so pass and add are
- * constants) CONVOLVE: M = V·Uᵀ with the transformed filters U[O][36][C'], and y[O][N][H][W] (+)=
+ * constants) CONVOLVE: M = V·Uᵀ with the transformed filters as packFilters left them in U, and y[O][N][H][W] (+)=
  * M's tiles transformed back; FILTER_GRADIENT: M = dy's tiles (dy given as y) under A·g·Aᵀ, and
  * U[O][36][C'] = Σ over blocks of Mᵀ·V.
  */
@@ -145,9 +167,9 @@ function walkTiles<T>(pass: i32, x: usize, C: i32, N: i32, H: i32, W: i32, O: i3
     transformTiles<T>(DATA, x, C, N, H, W, r0, r1, capacity, V, strips);
     if (pass == FILTER_GRADIENT) transformTiles<T>(OUTPUT_GRAD, y, O, N, H, W, r0, r1, capacity, M, strips);
     for (let p = 0; p < POINTS; p++) {
-      const v = V + at<T>(p * Cp), m = M + at<T>(p * Op), u = U + at<T>(p * Cp);
-      if (pass == CONVOLVE) gemm<T>(0, 1, tiles, O, C, 1, v, POINTS * Cp, u, POINTS * Cp, 0, m, POINTS * Op);
-      else gemm<T>(1, 0, O, C, tiles, 1, m, POINTS * Op, v, POINTS * Cp, r0 == 0 ? 0 : 1, u, POINTS * Cp);
+      const v = V + at<T>(p * Cp), m = M + at<T>(p * Op);
+      if (pass == CONVOLVE) gemmPackedB<T>(0, tiles, O, C, 1, v, POINTS * Cp, U + at<T>(p * packedBElements<T>(C, O)), 0, m, POINTS * Op);
+      else gemm<T>(1, 0, O, C, tiles, 1, m, POINTS * Op, v, POINTS * Cp, r0 == 0 ? 0 : 1, U + at<T>(p * Cp), POINTS * Cp);
     }
     if (pass == CONVOLVE) transformOutput<T>(M, O, N, H, W, r0, r1, capacity, add, y, strips);
   }

@@ -68,6 +68,9 @@ const shapes: Record<string, Shape> = {
   "33→70 channels, N=1, 3×2": { C: 33, N: 1, H: 3, W: 2, O: 70 },
   "NB201 stage 1 (16→16, N=16, 32×32)": { C: 16, N: 16, H: 32, W: 32, O: 16 },
   "NB201 stage 3 (64→64, N=16, 8×8)": { C: 64, N: 16, H: 8, W: 8, O: 64 },
+  // Past gemm's blocks (KC = 256 deep, NC = 512 / 256 wide in f32 / f64): the transformed filters
+  // are packed once per conv as several ragged panels, which every block of tiles then reads.
+  "259→517 channels, N=1, 4×4": { C: 259, N: 1, H: 4, W: 4, O: 517 },
 };
 
 for (const [name, shape] of Object.entries(shapes)) {
