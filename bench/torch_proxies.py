@@ -1,7 +1,10 @@
-"""PyTorch timing baseline for the zero-cost proxies of tools/proxies_torch.py on NB201 CIFAR-10 nets.
+"""PyTorch timing baseline for the zero-cost proxies of tools/proxies_torch.py on NB201 (or NB101) CIFAR-10 nets.
 
-    /usr/bin/python3 bench/torch_proxies.py [--archs <file or comma list>] [--batch 16]
+    /usr/bin/python3 bench/torch_proxies.py [--space nb201|nb101] [--archs <file or comma list>] [--batch 16]
         [--proxies grad_norm,snip,synflow,...] [--repeats 5] [--threads 1] [--json]
+
+--space nb101: entries are parzc's canonical NB101 strings (pruned cells; a file, or a space-separated list), each built as
+tools/nb101_torch.py's Network (stem 128, 3 stacks x 3 cells) with PyTorch's default init.
 
 --archs: comma-separated entries, or a file with one entry per line ('#' comments allowed). An entry
 is an arch string or an integer NB201 index, looked up in <data>/nb201/nb201_merged.csv at runtime
@@ -32,6 +35,7 @@ import torch
 sys.dont_write_bytecode = True  # keep bench/ and tools/__pycache__ out of the tree
 from torch_common import REPO, resolve_archs, time_ms  # noqa: E402
 from nb201_torch import TinyNetwork, conv_linear_modules, count_params  # noqa: E402
+import nb101_torch  # noqa: E402
 from proxies_torch import PROXIES, load_cifar_records  # noqa: E402
 
 DEFAULT_PROXIES = ["grad_norm", "snip", "grasp", "fisher", "synflow", "synflow_bn", "plain", "l2_norm", "jacov",
@@ -39,11 +43,17 @@ DEFAULT_PROXIES = ["grad_norm", "snip", "grasp", "fisher", "synflow", "synflow_b
 PARZC_SET = ("grad_norm", "snip", "synflow_bn")
 
 
-def make_runner(arch, proxy, batches):
+def build(space: str, arch: str):
+    if space == "nb101":
+        return nb101_torch.Network(*nb101_torch.parse_compact(arch))
+    return TinyNetwork(arch, C=16, N=5, num_classes=10)
+
+
+def make_runner(space, arch, proxy, batches):
     (x, y), (x2, y2) = batches
 
     def fresh():
-        net = TinyNetwork(arch, C=16, N=5, num_classes=10)
+        net = build(space, arch)
         net.train()
         return net
 
@@ -66,6 +76,7 @@ def make_runner(arch, proxy, batches):
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--space", choices=("nb201", "nb101"), default="nb201")
     ap.add_argument("--archs", default=None)
     ap.add_argument("--batch", type=int, default=16)
     ap.add_argument("--proxies", default=",".join(DEFAULT_PROXIES),
@@ -79,7 +90,14 @@ def main() -> None:
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     data_dir = Path(args.data)
-    archs = resolve_archs(args.archs, data_dir)
+    if args.space == "nb101":
+        if args.archs is None:
+            raise SystemExit("--space nb101 needs --archs (canonical NB101 strings, or a file of them)")
+        # Canonical NB101 strings hold commas: a file has one per line, a list is separated by spaces.
+        entries = (open(args.archs).read() if os.path.isfile(args.archs) else args.archs).split()
+        archs = [(None, entry) for entry in entries if entry]
+    else:
+        archs = resolve_archs(args.archs, data_dir)
     proxies = [p.strip() for p in args.proxies.split(",") if p.strip()]
     for extra in () if args.no_extras else ("init", "parzc_set"):
         if extra not in proxies:
@@ -90,12 +108,12 @@ def main() -> None:
     batches = (load_cifar_records(data_dir, 0, args.batch), load_cifar_records(data_dir, args.batch, args.batch))
 
     for index, arch in archs:
-        probe = TinyNetwork(arch, C=16, N=5, num_classes=10)
+        probe = build(args.space, arch)
         n_params, n_nodes = count_params(probe), len(conv_linear_modules(probe))
         for proxy in proxies:
             with torch.random.fork_rng():
                 torch.manual_seed(0)
-                times = time_ms(make_runner(arch, proxy, batches), args.repeats, args.warmup)
+                times = time_ms(make_runner(args.space, arch, proxy, batches), args.repeats, args.warmup)
             rec = dict(
                 bench="torch_proxies", arch=arch, index=index, proxy=proxy, batch=args.batch, threads=args.threads,
                 repeats=args.repeats, median_ms=round(statistics.median(times), 3), min_ms=round(min(times), 3),

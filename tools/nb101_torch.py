@@ -363,6 +363,18 @@ def compact(matrix, ops) -> str:
     return ",".join(SHORT[op] for op in ops) + ":" + ",".join(edges)
 
 
+def parse_compact(text: str):
+    """(matrix, ops) of parzc's canonical string, the inverse of compact(): "c3,mp:01,12,23"."""
+    names, edges = text.split(":")
+    long = {short: op for op, short in SHORT.items()}
+    ops = [long[name] for name in names.split(",") if name]
+    n = len(ops) + 2
+    matrix = [[0] * n for _ in range(n)]
+    for edge in edges.split(","):
+        matrix[int(edge[0])][int(edge[1])] = 1
+    return matrix, ops
+
+
 def conv_linear_modules(model: nn.Module) -> List[nn.Module]:
     return [m for m in model.modules() if isinstance(m, (nn.Conv2d, nn.Linear))]
 
