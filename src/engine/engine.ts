@@ -6,7 +6,7 @@ import type { KernelExports } from "../wasm/exports.js";
 import { Random } from "../util/random.js";
 import { wasmBackend, type Backend } from "./backend.js";
 import { Tape } from "./tape.js";
-import { Parameter, Tensor, shapeSize, type InitScheme, type Shape } from "./tensor.js";
+import { Parameter, Tensor, shapeSize, type InitScheme, type InitialWeights, type Shape, type WeightSource } from "./tensor.js";
 
 /** Proxies observe a pass through these; layers and ops report to them, nothing is patched. */
 export interface PassObserver {
@@ -112,14 +112,18 @@ export class Engine {
   /**
    * Place parameters in the arena and initialise them in order from one seeded stream
    * (tools/nb201_torch.py replays the same stream to rebuild identical PyTorch weights).
-   * Pass a Random to keep drawing from the same stream afterwards (Zen-NAS's noise).
+   * Pass a Random to keep drawing from the same stream afterwards (Zen-NAS's noise), or weights
+   * drawn before to copy them (a second network of the same seed, on this or the other backend).
    */
-  allocateParameters(params: readonly Parameter[], seed: number | Random, scheme: InitScheme = "pytorch"): void {
+  allocateParameters(params: readonly Parameter[], seed: WeightSource, scheme: InitScheme = "pytorch"): void {
     if (this.passMark >= 0) throw new Error("Engine.allocateParameters: call it outside a pass");
-    const random = typeof seed === "number" ? new Random(seed) : seed;
+    const random = typeof seed === "number" ? new Random(seed) : seed instanceof Random ? seed : undefined;
     for (const p of params) {
       p.ptr = this.arena.alloc(p.size * this.elementBytes);
       p.grad = 0;
+    }
+    if (!random) return this.copyWeights(params, seed as InitialWeights);
+    for (const p of params) {
       const values = this.view(p);
       const init = p.init;
       // Rounded to float32 on every backend, so both start from identical weights.
@@ -135,6 +139,14 @@ export class Engine {
         for (let i = 0; i < values.length; i++) values[i] = Math.fround(random.symmetric(bound));
       }
     }
+    this.invalidateScratch();
+  }
+
+  private copyWeights(params: readonly Parameter[], { values }: InitialWeights): void {
+    if (values.length !== params.length || params.some((p, i) => values[i].length !== p.size)) {
+      throw new Error("Engine.allocateParameters: the initial weights are another network's");
+    }
+    params.forEach((p, i) => this.view(p).set(values[i]));
     this.invalidateScratch();
   }
 

@@ -2,6 +2,7 @@
 // channel-major: a 4-D shape is [C, N, H, W], so one channel's N·H·W values are
 // contiguous (batch-norm and 1×1 convs then need no transposes). `grad` points to a
 // same-sized gradient once backward reaches the tensor, 0 before.
+import type { Random } from "../util/random.js";
 export type Shape = readonly number[];
 
 export class Tensor {
@@ -31,6 +32,14 @@ export type ParameterInit =
 
 /** PyTorch's default initialisation, or Zen-NAS's N(0,1) weights with zero biases. */
 export type InitScheme = "pytorch" | "gaussian";
+
+/** A seed to draw the weights from, the stream to go on drawing from, or weights drawn before (copied in parameter order). */
+export type WeightSource = number | Random | InitialWeights;
+
+/** Every parameter's values as a seeded draw left them (float32-exact on every backend). */
+export interface InitialWeights {
+  readonly values: readonly Float32Array[];
+}
 
 /** A learnable tensor. Built without memory; `Engine.allocateParameters` places and fills it. */
 export class Parameter extends Tensor {

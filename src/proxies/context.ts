@@ -6,7 +6,7 @@
 // input) and nwot (the ReLU sign codes) when the run asks for them too: one forward, not three.
 import type { Engine } from "../engine/engine.js";
 import { lossPass } from "../engine/lossPass.js";
-import type { InitScheme, Tensor } from "../engine/tensor.js";
+import type { InitScheme, InitialWeights, Tensor } from "../engine/tensor.js";
 import type { AnySpace, NetworkNode, SpaceNetwork } from "../spaces/index.js";
 import type { Random } from "../util/random.js";
 import type { ProxyInputs } from "./inputs.js";
@@ -48,6 +48,8 @@ export function spaceSubject(space: AnySpace, arch: unknown, dataset: string): P
 
 export class ProxyContext {
   private readonly products: { lossGradients?: NodeGradientStats[]; inputJacobian?: InputJacobian; reluKernel?: Float64Array } = {};
+  /** The run's weights as first drawn: later networks of the run's seed copy them (NB101's largest draw 42 M normals). */
+  private initialWeights?: InitialWeights;
 
   constructor(
     readonly subject: ProxySubject,
@@ -70,7 +72,9 @@ export class ProxyContext {
   network(engine: Engine = this.engine, { seed = this.seed, scheme }: { seed?: number | Random; scheme?: InitScheme } = {}): SpaceNetwork {
     engine.resetAll();
     const net = this.describeNetwork();
-    net.allocate(engine, seed, scheme);
+    const runWeights = seed === this.seed && (scheme ?? "pytorch") === "pytorch";
+    net.allocate(engine, runWeights && this.initialWeights ? this.initialWeights : seed, scheme);
+    if (runWeights && !this.initialWeights) this.initialWeights = { values: net.parameters().map((p) => Float32Array.from(engine.view(p))) };
     return net;
   }
 

@@ -7,8 +7,7 @@ import type { Engine } from "../engine/engine.js";
 import type { BatchNorm2d } from "../engine/layers/batchnorm2d.js";
 import type { Conv2d } from "../engine/layers/conv2d.js";
 import type { Linear } from "../engine/layers/linear.js";
-import type { InitScheme, Parameter, Tensor } from "../engine/tensor.js";
-import type { Random } from "../util/random.js";
+import type { InitScheme, Parameter, Tensor, WeightSource } from "../engine/tensor.js";
 
 /** A prunable node: a Conv2d or Linear weight. */
 export type NetworkNode = Conv2d | Linear;
@@ -24,8 +23,8 @@ export interface SpaceNetwork {
   nodeOutputSides(inputSide: number): number[];
   batchNorms(): BatchNorm2d[];
   parameterCount(): number;
-  /** Place the weights in the engine and initialise them from `seed` (the space's own init unless told). */
-  allocate(engine: Engine, seed: number | Random, scheme?: InitScheme): void;
+  /** Place the weights in the engine and initialise them from `seed` (the space's own init unless told), or copy weights drawn before. */
+  allocate(engine: Engine, seed: WeightSource, scheme?: InitScheme): void;
   /** Turn every BN into the identity (false) or back into train-mode BN (true). */
   setBatchNorm(enabled: boolean): void;
   /** x: channel-major images [3, N, H, W] → the last feature map, before global pooling. */

@@ -13,8 +13,7 @@ import { addAll } from "../../engine/ops/add.js";
 import { concatChannels, truncateChannels } from "../../engine/ops/channels.js";
 import { maxPool2x2, maxPool3x3 } from "../../engine/ops/maxPool.js";
 import { globalAvgPool } from "../../engine/ops/pool.js";
-import type { InitScheme, Parameter, Tensor } from "../../engine/tensor.js";
-import type { Random } from "../../util/random.js";
+import type { InitScheme, Parameter, Tensor, WeightSource } from "../../engine/tensor.js";
 import type { NetworkNode, SpaceNetwork } from "../network.js";
 import { vertexChannels } from "./channels.js";
 import { CELLS_PER_STACK, STEM_CHANNELS, cellShapes } from "./cost.js";
@@ -141,7 +140,7 @@ export class Nb101Network implements SpaceNetwork {
   }
 
   /** "pytorch" draws each weight by its own init, here archai's He-normal fan-out and N(0, 0.01²). */
-  allocate(engine: Engine, seed: number | Random, scheme: InitScheme = "pytorch"): void {
+  allocate(engine: Engine, seed: WeightSource, scheme: InitScheme = "pytorch"): void {
     engine.allocateParameters(this.parameters(), seed, scheme);
     for (const bn of this.batchNorms()) bn.resetRunningStats();
   }

@@ -11,8 +11,7 @@ import { ReluConvBn } from "../../engine/layers/reluConvBn.js";
 import { addAll } from "../../engine/ops/add.js";
 import { globalAvgPool, avgPool2x2, avgPool3x3 } from "../../engine/ops/pool.js";
 import { relu } from "../../engine/ops/relu.js";
-import type { InitScheme, Parameter, Tensor } from "../../engine/tensor.js";
-import type { Random } from "../../util/random.js";
+import type { InitScheme, Parameter, Tensor, WeightSource } from "../../engine/tensor.js";
 import type { NetworkNode, SpaceNetwork } from "../network.js";
 import { nb201Dataset, type Nb201Dataset } from "./datasets.js";
 import { NB201_EDGES, isConv, kernelSize, type Nb201Arch, type Nb201Op } from "./ops.js";
@@ -183,7 +182,7 @@ export class Nb201Network implements SpaceNetwork {
   }
 
   /** Place the weights in the engine and initialise them from `seed` (PyTorch defaults unless told). */
-  allocate(engine: Engine, seed: number | Random, scheme: InitScheme = "pytorch"): void {
+  allocate(engine: Engine, seed: WeightSource, scheme: InitScheme = "pytorch"): void {
     engine.allocateParameters(this.parameters(), seed, scheme);
     for (const bn of this.batchNorms()) bn.resetRunningStats();
   }
