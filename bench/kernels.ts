@@ -133,6 +133,26 @@ if (torch) {
   }
 }
 
+// NB101's widest layer (stage 3: 512→512 channels, 8×8, batch 16), forward + backward: Winograd,
+// whose blocks hold few tiles at this width, against im2col and PyTorch.
+{
+  const [C, N, H, W, O] = [512, 16, 8, 8, 512];
+  const P = N * H * W, taps = C * 9, flops = 3 * 2 * O * taps * P;
+  const [x, w, dy] = [randomBuffer(C * P), randomBuffer(O * taps), randomBuffer(O * P)];
+  const [y, dx, dw] = [arena.alloc(O * P * 4), arena.alloc(C * P * 4), arena.alloc(O * taps * 4)];
+  const scratch = arena.alloc(Math.max(k.winogradScratchFloats(C, N, H, W, O), taps * P) * 4);
+  const winograd = medianMs(() => {
+    k.winogradConv3x3Forward(x, w, C, N, H, W, O, y, scratch);
+    k.winogradConv3x3Backward(x, w, dy, C, N, H, W, O, dx, dw, scratch);
+  }, { repeats: slowRepeats, warmup: 1 });
+  const im2col = medianMs(() => {
+    k.conv2dForward(x, w, C, N, H, W, O, 3, 1, 1, y, scratch);
+    k.conv2dBackward(x, w, dy, C, N, H, W, O, 3, 1, 1, dx, dw, scratch);
+  }, { repeats: slowRepeats, warmup: 1 });
+  row("winograd3x3_c512_8x8_fwd_bwd", winograd, "im2col", im2col, flops);
+  if (torch) row("winograd3x3_c512_8x8_fwd_bwd_torch", winograd, "torch", torch.conv3x3_c512_8x8_fwd_bwd_ms, flops);
+}
+
 // Batch norm, C16 × P16384, forward + backward.
 {
   const channels = 16, perChannel = 16384, n = channels * perChannel;

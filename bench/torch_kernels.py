@@ -1,5 +1,6 @@
 """PyTorch baselines for bench/kernels.ts, one thread: conv3x3 (N16, C16→O16, 32×32, pad 1)
-forward and forward+backward (dx and dw), square float32 matmuls, and NB101's max pools and
+forward and forward+backward (dx and dw), NB101's widest conv3x3 (512 -> 512, 8x8) forward+backward,
+square float32 matmuls, and NB101's max pools and
 channel concat/truncation. Prints one JSON object.
 
     /usr/bin/python3 bench/torch_kernels.py [--repeats 20]
@@ -49,6 +50,17 @@ def main() -> None:
         "conv3x3_fwd_ms": median_ms(conv_forward, args.repeats),
         "conv3x3_fwd_bwd_ms": median_ms(conv_forward_backward, args.repeats),
     }
+    wide_x = torch.randn(16, 512, 8, 8, requires_grad=True)
+    wide_w = torch.randn(512, 512, 3, 3, requires_grad=True)
+    wide_dy = torch.randn(16, 512, 8, 8)
+
+    def wide_forward_backward():
+        wide_x.grad = None
+        wide_w.grad = None
+        F.conv2d(wide_x, wide_w, padding=1).backward(wide_dy)
+
+    # NB101's widest layer (stage 3: 512 -> 512 channels, 8x8, batch 16).
+    result["conv3x3_c512_8x8_fwd_bwd_ms"] = median_ms(wide_forward_backward, max(3, args.repeats // 4))
     for n in (256, 1024):
         a, b = torch.randn(n, n), torch.randn(n, n)
         result[f"matmul_{n}_ms"] = median_ms(lambda: torch.mm(a, b), args.repeats)
