@@ -74,7 +74,7 @@ export class ProxyContext {
     const net = this.describeNetwork();
     const runWeights = seed === this.seed && (scheme ?? "pytorch") === "pytorch";
     net.allocate(engine, runWeights && this.initialWeights ? this.initialWeights : seed, scheme);
-    if (runWeights && !this.initialWeights) this.initialWeights = { values: net.parameters().map((p) => Float32Array.from(engine.view(p))) };
+    if (runWeights && !this.initialWeights) this.initialWeights = { values: net.parameters().map((p) => new Float32Array(engine.view(p))) };
     return net;
   }
 

@@ -4,6 +4,10 @@
 // made on demand because memory.grow() detaches every existing view.
 const ALIGN = 64; // cache line; also satisfies v128 alignment
 const PAGE = 65536;
+// Each memory.grow() costs V8 a full garbage collection, and a first pass on an NB101 cell makes
+// hundreds of allocations past the end: growing by at least this share of the memory so far makes
+// that a handful (untouched pages cost no RAM).
+const GROWTH = 1 / 4;
 
 export class Arena {
   private readonly base: number;
@@ -24,10 +28,21 @@ export class Arena {
     const ptr = this.top;
     const end = alignUp(ptr + bytes, ALIGN);
     const have = this.memory.buffer.byteLength;
-    if (end > have) this.memory.grow(Math.ceil((end - have) / PAGE));
+    if (end > have) this.grow(Math.ceil((end - have) / PAGE));
     this.top = end;
     if (end > this.highWater) this.highWater = end;
     return ptr;
+  }
+
+  /** At least `pages` more, and GROWTH of the memory when the address space has room for it. */
+  private grow(pages: number): void {
+    const generous = Math.max(pages, Math.ceil((this.memory.buffer.byteLength / PAGE) * GROWTH));
+    try {
+      this.memory.grow(generous);
+    } catch (error) {
+      if (generous === pages) throw error;
+      this.memory.grow(pages);
+    }
   }
 
   /** Reserve `bytes`, zero-filled. */
