@@ -25,3 +25,5 @@ export { layerNormForward, layerNormBackward, layerNormForwardF64, layerNormBack
 export { geluForward, geluBackward, geluForwardF64, geluBackwardF64 } from "./gelu";
 export { diffKendallForward, diffKendallBackward, diffKendallForwardF64, diffKendallBackwardF64 } from "./diffkendall";
 export { adamStep, adamStepF64 } from "./adam";
+// Seeded weight initialisation (src/util/random.ts's draws, bit for bit).
+export { fillNormal, fillNormalF64, fillSymmetric, fillSymmetricF64 } from "./seededInit";

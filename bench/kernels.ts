@@ -153,6 +153,22 @@ if (torch) {
   if (torch) row("winograd3x3_c512_8x8_fwd_bwd_torch", winograd, "torch", torch.conv3x3_c512_8x8_fwd_bwd_ms, flops);
 }
 
+// Seeded initialisation, 1 M weights: the wasm fills against Random drawing in a JS loop (the same values).
+{
+  const n = 1 << 20;
+  const dst = arena.alloc(n * 4);
+  const host = new Float32Array(n);
+  const normalStd = 0.0295, bound = 0.125;
+  row("init_normal_1M", medianMs(() => k.fillNormal(dst, n, 7, normalStd), { repeats, warmup: 1 }), "plain-ts", medianMs(() => {
+    const random = new Random(7);
+    for (let i = 0; i < n; i++) host[i] = Math.fround(random.normal() * normalStd);
+  }, { repeats: slowRepeats }));
+  row("init_uniform_1M", medianMs(() => k.fillSymmetric(dst, n, 7, bound), { repeats, warmup: 1 }), "plain-ts", medianMs(() => {
+    const random = new Random(7);
+    for (let i = 0; i < n; i++) host[i] = Math.fround(random.symmetric(bound));
+  }, { repeats: slowRepeats }));
+}
+
 // Batch norm, C16 × P16384, forward + backward.
 {
   const channels = 16, perChannel = 16384, n = channels * perChannel;

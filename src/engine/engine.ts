@@ -123,21 +123,17 @@ export class Engine {
       p.grad = 0;
     }
     if (!random) return this.copyWeights(params, seed as InitialWeights);
+    // The kernels draw Random's own values, rounded to float32 on every backend, so both start from identical weights.
+    const k = this.kernels;
+    const draw = (p: Parameter, fill: typeof k.fillNormal, scale: number) => random.seek(fill(p.ptr, p.size, random.position, scale));
     for (const p of params) {
-      const values = this.view(p);
       const init = p.init;
-      // Rounded to float32 on every backend, so both start from identical weights.
-      if (init.kind === "ones" || init.kind === "zeros") {
-        values.fill(init.kind === "ones" ? 1 : 0);
-      } else if (scheme === "gaussian") {
-        if (init.kind === "uniform" && init.bias) values.fill(0);
-        else for (let i = 0; i < values.length; i++) values[i] = Math.fround(random.normal());
-      } else if (init.kind === "normal") {
-        for (let i = 0; i < values.length; i++) values[i] = Math.fround(random.normal() * init.std);
-      } else {
-        const bound = 1 / Math.sqrt(init.fanIn);
-        for (let i = 0; i < values.length; i++) values[i] = Math.fround(random.symmetric(bound));
-      }
+      if (init.kind === "ones" || init.kind === "zeros") this.view(p).fill(init.kind === "ones" ? 1 : 0);
+      else if (scheme === "gaussian") {
+        if (init.kind === "uniform" && init.bias) this.view(p).fill(0);
+        else draw(p, k.fillNormal, 1);
+      } else if (init.kind === "normal") draw(p, k.fillNormal, init.std);
+      else draw(p, k.fillSymmetric, 1 / Math.sqrt(init.fanIn));
     }
     this.invalidateScratch();
   }

@@ -13,6 +13,7 @@ import * as loss from "./loss.js";
 import * as maxPool from "./maxPool.js";
 import * as pool from "./pool.js";
 import * as reduce from "./reduce.js";
+import * as seededInit from "./seededInit.js";
 
 const HEAP_BASE = 64; // keep pointer 0 free: it means "no buffer" (e.g. conv2dBackward's dx)
 
@@ -46,6 +47,8 @@ export function referenceBackend(): Backend {
     avgPool2x2Backward: (dy, planes, H, W, dx) => pool.avgPool2x2Backward(f(dy), planes, H, W, f(dx)),
     globalAvgPoolForward: (x, planes, HW, y) => pool.globalAvgPoolForward(f(x), planes, HW, f(y)),
     globalAvgPoolBackward: (dy, planes, HW, dx) => pool.globalAvgPoolBackward(f(dy), planes, HW, f(dx)),
+    fillNormal: (dst, count, state, std) => seededInit.fillNormal(f(dst), count, state, std),
+    fillSymmetric: (dst, count, state, bound) => seededInit.fillSymmetric(f(dst), count, state, bound),
     maxPool3x3Forward: (x, planes, H, W, y) => maxPool.maxPool3x3Forward(f(x), planes, H, W, f(y)),
     maxPool3x3Backward: (x, dy, planes, H, W, dx) => maxPool.maxPool3x3Backward(f(x), f(dy), planes, H, W, f(dx)),
     maxPool2x2Forward: (x, planes, H, W, y) => maxPool.maxPool2x2Forward(f(x), planes, H, W, f(y)),

@@ -8,6 +8,23 @@ export class Random {
     this.state = seed >>> 0;
   }
 
+  /** A stream at `position` (a state that `position` gave, or a wasm fill returned). */
+  static at(position: number): Random {
+    const random = new Random(0);
+    random.seek(position);
+    return random;
+  }
+
+  /** Where the stream is: a kernel that draws the same values (assembly/seededInit.ts) starts from it. */
+  get position(): number {
+    return this.state;
+  }
+
+  /** Moves the stream to `position` (as an int32 or uint32, the kernels return the former). */
+  seek(position: number): void {
+    this.state = position >>> 0;
+  }
+
   /** Next uint32. */
   nextUint32(): number {
     this.state = (this.state + 0x6d2b79f5) >>> 0;

@@ -66,6 +66,11 @@ export interface KernelExports {
   sumProduct(a: number, b: number, n: number): number;
   sumAbsProduct(a: number, b: number, n: number): number;
 
+  // seededInit.ts: `count` seeded weights at dst from the mulberry32 stream at `state` (Random's
+  // draws bit for bit, rounded to float32); each returns the stream's new state (as an int32).
+  fillNormal(dst: number, count: number, state: number, std: number): number;
+  fillSymmetric(dst: number, count: number, state: number, bound: number): number;
+
   // codes.ts: NASWOT sign codes; x channel-major [C][N][HW], codes N rows of C·ceil(HW/64) u64, K f64 [N×N].
   packSigns(x: number, C: number, N: number, HW: number, codes: number): void;
   signAgreement(codes: number, N: number, words: number, bits: number, weight: number, K: number): void;
