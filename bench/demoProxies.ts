@@ -3,27 +3,30 @@
 // runs them (so the shared forward, with the loss pass, the input Jacobian and nwot's ReLU codes,
 // is charged to the first proxy that reads it: grad_norm).
 // CPU time (process.cpuUsage), not wall, because the machine is shared.
-//   node --import tsx bench/demoProxies.ts [--archs 40] [--json]
-import { archList } from "../src/pipeline/archList.js";
+//   node --import tsx bench/demoProxies.ts [--space nb201|nb101] [--archs 40] [--proxies a,b] [--json]
 import { wasmBackendF64 } from "../src/engine/backend.js";
 import { Engine } from "../src/engine/engine.js";
 import { ProxyContext, spaceSubject, type EngineSet } from "../src/proxies/context.js";
 import { getProxy, PARZC_PROXIES } from "../src/proxies/index.js";
 import { proxyInputs } from "../src/proxies/inputs.js";
-import { DEMO_BASELINES, DEMO_DEFAULTS } from "../src/search/demoRun.js";
-import { nb201 } from "../src/spaces/nb201/index.js";
+import { bundledDataRoot } from "../src/data/paths.js";
+import { demoArchs } from "../src/search/demoSample.js";
+import { getSpace } from "../src/spaces/index.js";
 import { argValue, wantsJson } from "./timing.js";
 
+const space = getSpace(argValue("space", "nb201"));
+const { demo } = space;
+const SEED = 0;
 const count = Number(argValue("archs", "40"));
-const proxies = argValue("proxies", [...PARZC_PROXIES, ...DEMO_BASELINES].join(",")).split(",");
-// Every 600/count-th architecture of the demo's sample, so the mix of sizes is the demo's.
-const sample = archList(nb201, { kind: "sample", count: DEMO_DEFAULTS.sample }, DEMO_DEFAULTS.seed);
+const proxies = argValue("proxies", [...PARZC_PROXIES, ...demo.baselines].join(",")).split(",");
+// Evenly spread over the demo's sample, so the mix of sizes is the demo's.
+const sample = demoArchs(space, space.benchmark(bundledDataRoot()), demo.sample, SEED);
 const archs = Array.from({ length: count }, (_, i) => sample[Math.floor((i * sample.length) / count)]);
 
 const f32 = await Engine.create();
 const f64 = wasmBackendF64().then((backend) => Engine.create(backend));
 const engines: EngineSet = { f32, f64: () => f64 };
-const inputs = proxyInputs({ batchSize: DEMO_DEFAULTS.batch, seed: DEMO_DEFAULTS.seed });
+const inputs = proxyInputs({ batchSize: demo.batch, seed: SEED });
 const cpuMs = () => {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
@@ -34,7 +37,7 @@ const shared = new Set(proxies.flatMap((p) => getProxy(p).needs.shares ?? []));
 const totals = new Map(proxies.map((p) => [p, 0]));
 // The first architecture twice: once to warm up (not counted), then in turn.
 for (const [position, arch] of [archs[0], ...archs].entries()) {
-  const context = new ProxyContext(spaceSubject(nb201, nb201.parse(arch), "cifar10"), inputs, DEMO_DEFAULTS.seed, engines, shared);
+  const context = new ProxyContext(spaceSubject(space, space.parse(arch), "cifar10"), inputs, SEED, engines, shared);
   for (const proxy of proxies) {
     const start = cpuMs();
     await getProxy(proxy).compute(context);

@@ -3,7 +3,8 @@
 // The upper bounds come from measurements on the 2-core test machine, recorded beside each.
 import { totalmem } from "node:os";
 import { InvalidArgumentError } from "commander";
-import { NB201_SPACE_SIZE } from "../spaces/nb201/enumerate.js";
+import { type AnySpace, getSpace, spaceNames } from "../spaces/index.js";
+import { InputError } from "../util/errors.js";
 
 /**
  * An integer written in digits, minimum..maximum; `why` says where the upper bound comes from.
@@ -23,8 +24,21 @@ export function integerInRange(minimum: number, maximum: number, why?: string): 
 export const MAX_SEED = 2 ** 32 - 1;
 export const seedOption = integerInRange(0, MAX_SEED, "seeds are 32-bit (4294967296 would repeat seed 0)");
 
-/** A pool, a sample or a top-N never holds more than the whole space. */
-export const spaceCount = (minimum: number) => integerInRange(minimum, NB201_SPACE_SIZE, `NB201 has ${NB201_SPACE_SIZE} architectures in all`);
+/**
+ * A pool, a sample or a top-N never holds more than the whole space. The parser does not know the
+ * space (--space, or the store's or model's), so it bounds by the largest one; requireInSpace
+ * checks the count against the space once the command knows it.
+ */
+const LARGEST_SPACE = spaceNames().map(getSpace).reduce((a, b) => (b.size > a.size ? b : a));
+export const spaceCount = (minimum: number) =>
+  integerInRange(minimum, LARGEST_SPACE.size, `${LARGEST_SPACE.title}, the largest space, has ${LARGEST_SPACE.size} architectures in all`);
+
+/** `option` (e.g. "--top" or "--archs sample:N") asks for `count` architectures of `space`. */
+export function requireInSpace(space: AnySpace, option: string, count: number): void {
+  if (count > space.size) {
+    throw new InputError(`${option} asks for ${count} architectures, but ${space.title} (space ${space.name}) has ${space.size} in all: pass at most ${space.size}.`);
+  }
+}
 
 /**
  * A stats worker's wasm memory reaches about 1 GiB at --batch 16 on the largest NB201 network

@@ -7,7 +7,7 @@ import { rankPrediction } from "../api/ranking.js";
 import { calibrationNote, formatPredicted } from "../model/calibration.js";
 import { getSpace } from "../spaces/index.js";
 import { benchmarkTable, requireStore } from "./modelInputs.js";
-import { samplesOption, seedOption, spaceCount, workersOption } from "./optionParsers.js";
+import { requireInSpace, samplesOption, seedOption, spaceCount, workersOption } from "./optionParsers.js";
 import { withProgress } from "../pipeline/progress.js";
 
 interface RankOptions {
@@ -40,6 +40,7 @@ export function rankCommand(): Command {
     .addHelpText("after", EXAMPLES)
     .action(async (options: RankOptions) => {
       const model = await ParZC.load(options.model);
+      requireInSpace(getSpace(model.space), `--top ${options.top}`, options.top);
       requireStore(options.stats);
       const started = performance.now();
       const prediction = await withProgress("rank", (onProgress) =>

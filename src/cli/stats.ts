@@ -2,9 +2,9 @@
 // its companions export, import and merge (one file each).
 import { availableParallelism } from "node:os";
 import { Command, InvalidArgumentError, Option } from "commander";
-import { proxyBatchOption, seedOption, workersOption } from "./optionParsers.js";
+import { proxyBatchOption, requireInSpace, seedOption, workersOption } from "./optionParsers.js";
 import { PARZC_PROXIES } from "../proxies/index.js";
-import { spaceNames } from "../spaces/index.js";
+import { getSpace, spaceNames } from "../spaces/index.js";
 import { type ArchSpec, type Shard, parseArchSpec, parseShard } from "../pipeline/archList.js";
 import { formatStatsSummary, leftToCompute, runStats } from "../pipeline/statsRun.js";
 import { catchInterrupts, reportInterrupted } from "../util/interrupt.js";
@@ -66,6 +66,8 @@ function runCommand(): Command {
     .addOption(new Option("--worker <module>", "the piscina worker module (tests swap in a fixture)").hideHelp())
     .addHelpText("after", EXAMPLES)
     .action(async ({ worker, json, ...options }: RunOptions) => {
+      const { archs } = options;
+      if (archs.kind === "sample") requireInSpace(getSpace(options.space), `--archs sample:${archs.count}`, archs.count);
       const interrupts = catchInterrupts();
       const summary = await runStats({ ...options, workerFile: worker, progress: process.stderr, signal: interrupts.signal }).finally(interrupts.dispose);
       for (const { arch, reason } of summary.failed) process.stderr.write(`parzc: failed ${arch}: ${reason}\n`);

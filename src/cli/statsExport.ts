@@ -3,10 +3,9 @@
 import { Command, Option } from "commander";
 import { resolveDataRoot } from "../data/paths.js";
 import { writeText } from "../data/textFiles.js";
-import { jsonlLines, suiteZeroJson } from "../pipeline/exportFormats.js";
+import { jsonlLines, suiteZeroJson, suiteZeroLayout } from "../pipeline/exportFormats.js";
 import { StatsStore } from "../pipeline/store.js";
-import { nb201 } from "../spaces/nb201/index.js";
-import { nb201TableFile } from "../spaces/nb201/table.js";
+import { getSpace } from "../spaces/index.js";
 import { checkOutputFile } from "../util/safeFiles.js";
 import { warnOnStderr } from "../util/warn.js";
 import { requireStore } from "./modelInputs.js";
@@ -21,11 +20,15 @@ interface ExportOptions {
 const EXAMPLES = `
 Examples:
   $ parzc stats export --store .parzc-cache/nb201-cifar10-b16-s0-grad_norm+snip+synflow.store --out nb201-c10.jsonl.gz
-  $ parzc stats export --store runs/a.store --format json --out zc_nasbench201.json     # NAS-Bench-Suite-Zero layout`;
+  $ parzc stats export --store runs/a.store --format json --out zc_nasbench201.json     # NAS-Bench-Suite-Zero layout
+  $ parzc stats export --store runs/nb101.store --format json --out zc_nasbench101.json # keys: NASLib's 56-int tuples
+In --format json each proxy is {"score"} (stores keep no timings) and val_accuracy comes from the benchmark
+table: NB201 c10v_valid_200 (c100_valtest_200, in16_valtest_200); NB101 NASLib's val_accuracy, which only
+its 500 cells have (null for every other cell).`;
 
 export function statsExportCommand(): Command {
   return new Command("export")
-    .description("Write a store as JSONL (one architecture a line, NB201 index order) or as NAS-Bench-Suite-Zero's zero-cost JSON")
+    .description("Write a store as JSONL (one architecture a line, benchmark table order) or as NAS-Bench-Suite-Zero's zero-cost JSON (nb201, nb101)")
     .requiredOption("--store <store>", "the store to export")
     .addOption(new Option("--format <format>", "jsonl or json (NAS-Bench-Suite-Zero layout)").choices(["jsonl", "json"]).default("jsonl"))
     .option("--out <file>", "output file, gzipped when it ends in .gz (default: stdout)")
@@ -35,9 +38,11 @@ export function statsExportCommand(): Command {
       requireStore(options.store);
       if (options.out !== undefined) checkOutputFile(options.out, { what: "export --out", inputs: [options.store] });
       const store = StatsStore.read(options.store);
+      const space = getSpace(store.settings.space);
+      if (options.format === "json") suiteZeroLayout(space, options.store); // refused before the data folder is read
       const failed = store.failed().length;
       if (failed > 0) warnOnStderr(`${failed} architecture(s) failed and are left out; rerun parzc stats to retry them.`);
-      const text = options.format === "jsonl" ? jsonlLines(store) : [suiteZeroJson(store, nb201.table(nb201TableFile(resolveDataRoot(options.data))))];
+      const text = options.format === "jsonl" ? jsonlLines(store) : [suiteZeroJson(store, space.benchmark(resolveDataRoot(options.data)))];
       await writeText(text, options.out);
       if (options.out) process.stderr.write(`exported ${store.count} architectures to ${options.out}\n`);
     });

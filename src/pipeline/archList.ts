@@ -8,7 +8,9 @@ import { InputError } from "../util/errors.js";
 import { quoted } from "../util/quoted.js";
 import { Random } from "../util/random.js";
 
-export type ArchSpec = { kind: "all" } | { kind: "benchmark" } | { kind: "sample"; count: number } | { kind: "file"; path: string };
+export type ArchSpec = { kind: "all" } | { kind: "benchmark" } | { kind: "sample"; count: number } | { kind: "file"; path: string }
+  // Canonical strings a caller already chose (the demo's draw from the labelled rows).
+  | { kind: "list"; archs: readonly string[] };
 
 export interface Shard {
   index: number;
@@ -39,6 +41,7 @@ export function archList(space: AnySpace, spec: ArchSpec, seed: number, dataRoot
     spec.kind === "all" ? space.enumerate()
     : spec.kind === "benchmark" ? tableArchs(space.benchmark(resolveDataRoot(dataRoot)))
     : spec.kind === "sample" ? space.sample(spec.count, new Random(seed))
+    : spec.kind === "list" ? spec.archs
     : readArchFile(space, spec.path);
   return [...new Set(archs)];
 }

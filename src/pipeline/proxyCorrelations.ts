@@ -1,6 +1,6 @@
 // How well each proxy in a store ranks the architectures against a benchmark column: Kendall τ-b
 // and Spearman ρ over the architectures where both the score and the target are finite. With a
-// reference (NAS-Bench-Suite-Zero's published scores), both are computed on the architectures the
+// reference (published scores, referenceScores.ts), both are computed on the architectures the
 // two have in common, so the numbers compare like for like.
 import { kendallTau } from "../metrics/kendall.js";
 import { finitePairs } from "../metrics/ranks.js";
@@ -26,15 +26,15 @@ function correlate(scores: ArrayLike<number>, targets: ArrayLike<number>): Corre
   return { n: x.length, kendall: kendallTau(x, y), spearman: spearman(x, y) };
 }
 
-/** `target` holds one value per NB201 index (a benchmark table column). */
+/** `target` holds one value per benchmark table row (a column); a record's row is `data.indices`. */
 export function proxyCorrelations(data: StatsData, target: Float64Array, reference?: ReferenceScores): ProxyCorrelation[] {
-  const rows = Array.from(data.indices.keys()).filter((row) => !reference || reference.indices.has(data.indices[row]));
-  const indices = rows.map((row) => data.indices[row]);
-  const targets = Float64Array.from(indices, (index) => target[index]);
+  const rows = Array.from(data.indices.keys()).filter((row) => !reference || reference.scores.has(data.archs[row]));
+  const targets = Float64Array.from(rows, (row) => target[data.indices[row]]);
   return data.settings.proxies.map((proxy) => {
     const ours = correlate(Float64Array.from(rows, (row) => data.scores[proxy][row]), targets);
     if (!reference) return { proxy, ...ours };
-    const theirs = reference.scores[proxy];
-    return { proxy, ...ours, reference: theirs ? correlate(Float64Array.from(indices, (index) => theirs[index]), targets) : null };
+    if (!reference.proxies.has(proxy)) return { proxy, ...ours, reference: null };
+    const theirs = Float64Array.from(rows, (row) => reference.scores.get(data.archs[row])![proxy] ?? NaN);
+    return { proxy, ...ours, reference: correlate(theirs, targets) };
   });
 }

@@ -1,27 +1,19 @@
-// NAS-Bench-Suite-Zero's published CIFAR-10 proxy scores (data/nbsz_graf/nb201_zc_proxies.csv,
-// the 9,445 valid NB201 architectures), laid out by NB201 index so they line up with a store.
-import { columnValues, readCsv } from "../data/csv.js";
-import { dataFile } from "../data/paths.js";
-import { NB201_SPACE_SIZE } from "../spaces/nb201/enumerate.js";
-import type { Nb201Table } from "../spaces/nb201/table.js";
+// Published proxy scores of the store's space (SearchSpace.publishedScores: NB201 NAS-Bench-Suite-Zero's,
+// NB101 NASLib's), keyed by canonical arch string, so they line up with a store's records.
+import { type AnySpace, type PublishedScores, getSpace, spaceNames } from "../spaces/index.js";
+import { InputError } from "../util/errors.js";
 
-export interface ReferenceScores {
-  /** Proxy → one score per NB201 index; NaN where the reference has no architecture. */
-  scores: Record<string, Float64Array>;
-  /** The NB201 indices the reference covers. */
-  indices: Set<number>;
+export interface ReferenceScores extends PublishedScores {
+  /** Every proxy the source scores. */
+  readonly proxies: ReadonlySet<string>;
 }
 
-const NOT_PROXIES = new Set(["net", "net_str"]);
-
-export function loadReferenceScores(dataRoot: string, table: Nb201Table): ReferenceScores {
-  const csv = readCsv(dataFile(dataRoot, "nbsz_graf", "nb201_zc_proxies.csv"));
-  const rows = columnValues(csv, "net_str").map((arch) => table.indexOf(arch));
-  const scores: Record<string, Float64Array> = {};
-  for (const proxy of csv.header.filter((name) => !NOT_PROXIES.has(name))) {
-    const column = new Float64Array(NB201_SPACE_SIZE).fill(NaN);
-    columnValues(csv, proxy).forEach((value, row) => (column[rows[row]] = Number(value)));
-    scores[proxy] = column;
+/** `store` is the stats store that holds the space, for the message when parzc holds no scores for it. */
+export function loadReferenceScores(space: AnySpace, dataRoot: string, store: string): ReferenceScores {
+  if (!space.publishedScores) {
+    const held = spaceNames().filter((name) => getSpace(name).publishedScores);
+    throw new InputError(`--reference: parzc holds published scores for ${held.join(", ")} only, but ${store} holds ${space.title} statistics (space ${space.name}); leave --reference out.`);
   }
-  return { scores, indices: new Set(rows) };
+  const published = space.publishedScores(dataRoot);
+  return { ...published, proxies: new Set([...published.scores.values()].flatMap((scores) => Object.keys(scores))) };
 }

@@ -3,10 +3,22 @@
 import { calibrationNote, formatPredicted } from "../model/calibration.js";
 import type { DemoReport } from "../search/demoRun.js";
 import type { MethodResult } from "../search/methodComparison.js";
+import { optimumSentence } from "../search/zeroShot.js";
+import { getSpace } from "../spaces/index.js";
 
 export const REPORT_FILES = { markdown: "report.md", scatter: "scatter.svg", bars: "kendall.svg", json: "results.json", model: "model.json" } as const;
 
 const fixed = (value: number, digits = 3) => (Number.isFinite(value) ? value.toFixed(digits) : "n/a");
+
+/** The short name the summary and the charts use: NB201, NB101. */
+export const spaceLabel = (name: string) => name.toUpperCase();
+
+/** One line where ParZC trains and is evaluated on the same column (NB101's labelled cells have only test accuracy); null otherwise. */
+export function sameTargetNote({ train, evaluate }: DemoReport["targets"]): string | null {
+  return train === evaluate
+    ? `${train} is the only accuracy the benchmark holds for these architectures, so ParZC trains on it and every method is evaluated on it (on the held-out architectures).`
+    : null;
+}
 
 function methodTable(methods: readonly MethodResult[]): string[] {
   const bestProxy = Math.max(...methods.filter((m) => m.kind === "proxy").map((m) => m.kendall).filter(Number.isFinite));
@@ -31,17 +43,19 @@ function methodTable(methods: readonly MethodResult[]): string[] {
 
 export function reportMarkdown(report: DemoReport): string {
   const { settings, counts, targets, search, calibration, calibrationError } = report;
+  const note = sameTargetNote(targets);
   const predictedHead = calibration ? `predicted \`${calibration.column}\` (%) ± std` : "ParZC score ± std";
   const searchRows = search.rows.map((row) => {
     const value = row.predicted ? formatPredicted(row.predicted) : `${fixed(row.score, 4)} ± ${fixed(row.std ?? NaN, 4)}`;
-    return `| ${row.rank} | ${row.index} | ${value} | ${fixed(row.accuracy, 2)} | \`${row.arch}\` |`;
+    return `| ${row.rank} | ${row.index ?? "–"} | ${value} | ${fixed(row.accuracy, 2)} | \`${row.arch}\` |`;
   });
   return [
     "# ParZC demo",
     "",
-    `NAS-Bench-201 on CIFAR-10: ${counts.sampled} architectures sampled with seed ${settings.seed}; node-wise statistics of ` +
+    `${getSpace(settings.space).title} on CIFAR-10: ${counts.sampled} architectures sampled with seed ${settings.seed}; node-wise statistics of ` +
       `${settings.proxies.join(", ")} (batch ${settings.batch}). ParZC (MABN) was trained on ${counts.trained} of them ` +
       `against \`${targets.train}\` and every method is evaluated against \`${targets.evaluate}\`.`,
+    ...(note ? ["", note] : []),
     "",
     `**Evaluation set** (${counts.evaluated} architectures): the ${counts.heldOut} held out from training, less ${counts.excludedDegenerate} ` +
       `degenerate (no input→output path) and ${counts.excludedUndefined} where some proxy's score or the target is undefined` +
@@ -74,8 +88,8 @@ export function reportMarkdown(report: DemoReport): string {
     calibrationNote(calibration) + " The raw scores are in `results.json`.",
     "",
     search.best
-      ? `Best found: **${fixed(search.best.accuracy, 2)}** (rank ${search.best.rank}, index ${search.best.index}); the space's optimum over all 15,625 is ${fixed(search.optimum.accuracy, 2)} (index ${search.optimum.index}).`
-      : `No ranked architecture has a ${search.target} value; the space's optimum is ${fixed(search.optimum.accuracy, 2)}.`,
+      ? `Best found: **${fixed(search.best.accuracy, 2)}** (rank ${search.best.rank}, index ${search.best.index}); ${optimumSentence(search)}.`
+      : `No ranked architecture has a ${search.target} value; ${optimumSentence(search)}.`,
     "",
     "## Run",
     "",

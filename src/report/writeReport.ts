@@ -8,12 +8,12 @@ import { formatPredicted } from "../model/calibration.js";
 import type { DemoReport } from "../search/demoRun.js";
 import { createFolder, writeFileAtomic } from "../util/safeFiles.js";
 import { barChartSvg } from "./barChartSvg.js";
-import { REPORT_FILES, reportMarkdown } from "./reportMarkdown.js";
+import { REPORT_FILES, reportMarkdown, spaceLabel } from "./reportMarkdown.js";
 import { scatterSvg } from "./scatterSvg.js";
 
 /** Each report file's name and text. */
 export function reportContents(report: DemoReport): Record<string, string> {
-  const { targets, counts, calibration } = report;
+  const { targets, counts, calibration, settings } = report;
   // The calibrated prediction where the model has one, else the raw score.
   const points = report.points.map((p) => p.predicted
     ? { x: p.predicted.value, y: p.accuracy, value: p.predicted.std, label: `#${p.index} ${p.arch}: predicted ${formatPredicted(p.predicted)} (score ${p.mean.toFixed(3)} ± ${p.std.toFixed(3)}), true ${p.accuracy.toFixed(2)}` }
@@ -21,7 +21,7 @@ export function reportContents(report: DemoReport): Record<string, string> {
   return {
     [REPORT_FILES.markdown]: reportMarkdown(report),
     [REPORT_FILES.scatter]: scatterSvg(points, {
-      title: `ParZC on ${counts.evaluated} held-out NB201 architectures`,
+      title: `ParZC on ${counts.evaluated} held-out ${spaceLabel(settings.space)} architectures`,
       xLabel: calibration ? `ParZC's predicted ${calibration.column} (%)` : "ParZC's raw score (mean of the weight samples)",
       yLabel: `true ${targets.evaluate} (%)`,
       colorLabel: calibration ? "std of the prediction (%)" : "std (uncertainty)",

@@ -1,6 +1,8 @@
-// `parzc demo` without the CLI: node-wise statistics for a seeded sample of NB201 (resumable, in
-// the cache), ParZC trained on some of them (validation accuracy) and evaluated on the rest (test
-// accuracy) next to every baseline proxy and ParZC†, then a zero-shot search of the held-out pool.
+// `parzc demo` without the CLI, on any registered space: node-wise statistics for a seeded sample
+// (resumable, in the cache), ParZC trained on some of them (the space's training target: NB201's
+// validation accuracy) and evaluated on the rest (its evaluation target: test accuracy) next to
+// every baseline proxy and ParZC†, then a zero-shot search of the held-out pool. The sample size,
+// training size, batch, baselines and where the sample is drawn are the space's (`space.demo`).
 //
 // Evaluation rule: an architecture is evaluated when it was not drawn for training, is not
 // degenerate (no input→output path), has a finite score for every proxy of the run and a finite
@@ -13,7 +15,6 @@ import { predictParallel } from "../model/predictParallel.js";
 import type { Predictor } from "../model/predictor.js";
 import { encodeStats } from "../model/features.js";
 import { TRAIN_DEFAULTS } from "../model/train.js";
-import { archList } from "../pipeline/archList.js";
 import { defaultStorePath } from "../pipeline/cachePath.js";
 import { epochProgress } from "../pipeline/epochProgress.js";
 import { withProgress, type ProgressStream } from "../pipeline/progress.js";
@@ -21,24 +22,23 @@ import type { StatsSettings } from "../pipeline/settings.js";
 import { loadStats } from "../pipeline/statsData.js";
 import { StatsInterrupted, runStats } from "../pipeline/statsRun.js";
 import { PARZC_PROXIES } from "../proxies/index.js";
-import { nb201 } from "../spaces/nb201/index.js";
-import { type Nb201Table, nb201TableFile } from "../spaces/nb201/table.js";
+import { type BenchmarkTable, getSpace } from "../spaces/index.js";
 import { InputError } from "../util/errors.js";
 import { type Warn, warnOnStderr } from "../util/warn.js";
 import { type MethodResult, type MethodScores, compareMethods } from "./methodComparison.js";
+import { demoArchs } from "./demoSample.js";
 import { requireDemoData } from "./requiredData.js";
 import { selectStats } from "./statsSubset.js";
 import { weightedScores } from "./weightedScores.js";
 import { type SearchResult, zeroShotSearch } from "./zeroShot.js";
 
-/** The rest of NAS-Bench-Suite-Zero's NB201 set (ParZC's own three come first in the run). */
-export const DEMO_BASELINES = ["fisher", "grasp", "l2_norm", "plain", "jacov", "epe_nas", "nwot", "zen", "params", "flops"] as const;
-export const DEMO_DEFAULTS = { sample: 280, trainSize: 120, seed: 0, batch: 16, top: 10, samples: 8 };
-/** ParZC trains on validation accuracy and is evaluated on test accuracy (parzc-method.md §4). */
-export const TRAIN_TARGET = "c10v_valid_200";
-export const EVAL_TARGET = "c10_test_200";
+/** What every space's demo shares; the rest is the space's `demo` plan. */
+export const DEMO_DEFAULTS = { space: "nb201", seed: 0, top: 10, samples: 8 };
 
 export interface DemoOptions {
+  /** A registered space's name (default nb201). */
+  space?: string;
+  /** Default: the space's demo plan. */
   sample?: number;
   trainSize?: number;
   seed?: number;
@@ -95,7 +95,7 @@ export interface DemoReport {
 const seconds = (since: number) => Math.round((performance.now() - since) / 100) / 10;
 
 /** Median |predicted − true| of the calibration's own column over the points that have both. */
-function calibrationError(column: string, points: readonly DemoPoint[], table: Nb201Table): DemoReport["calibrationError"] {
+function calibrationError(column: string, points: readonly DemoPoint[], table: BenchmarkTable): DemoReport["calibrationError"] {
   const truth = table.column(column);
   const errors = points.flatMap((p) => (p.predicted && Number.isFinite(truth[p.index]) ? [Math.abs(p.predicted.value - truth[p.index])] : []));
   if (errors.length === 0) return null;
@@ -107,28 +107,29 @@ function calibrationError(column: string, points: readonly DemoPoint[], table: N
 
 export async function runDemo(options: DemoOptions = {}): Promise<{ report: DemoReport; model: Predictor }> {
   const started = performance.now();
-  const { sample = DEMO_DEFAULTS.sample, trainSize = DEMO_DEFAULTS.trainSize, seed = DEMO_DEFAULTS.seed, workers = availableParallelism() } = options;
+  const space = getSpace(options.space ?? DEMO_DEFAULTS.space);
+  const { demo, targets } = space;
+  const { sample = demo.sample, trainSize = demo.trainSize, seed = DEMO_DEFAULTS.seed, workers = availableParallelism() } = options;
   const progress = options.progress ?? process.stderr;
   const warn = options.warn ?? warnOnStderr;
   if (trainSize >= sample - 1) throw new InputError(`--train-size ${trainSize} leaves too few of --sample ${sample} to evaluate on: pick a --train-size below ${sample - 1}, or a larger --sample.`);
-  const dataRoot = requireDemoData(options.data);
-  const table = nb201.table(nb201TableFile(dataRoot));
-  const settings: StatsSettings = { space: nb201.name, dataset: "cifar10", proxies: [...PARZC_PROXIES, ...DEMO_BASELINES], batch: DEMO_DEFAULTS.batch, seed };
+  const dataRoot = requireDemoData(space, options.data);
+  const table = space.benchmark(dataRoot);
+  const archs = demoArchs(space, table, sample, seed);
+  const settings: StatsSettings = { space: space.name, dataset: "cifar10", proxies: [...PARZC_PROXIES, ...demo.baselines], batch: demo.batch, seed };
   const store = defaultStorePath(settings);
-  const spec = { kind: "sample", count: sample } as const;
 
-  progress.write(`demo: statistics of ${settings.proxies.length} proxies for ${sample} sampled NB201 architectures → ${store}\n`);
+  progress.write(`demo: statistics of ${settings.proxies.length} proxies for ${sample} sampled ${space.title} architectures → ${store}\n`);
   let since = performance.now();
-  const summary = await runStats({ ...settings, archs: spec, workers, out: store, data: dataRoot, progress, warn, signal: options.signal });
+  const summary = await runStats({ ...settings, archs: { kind: "list", archs }, workers, out: store, data: dataRoot, progress, warn, signal: options.signal });
   if (summary.interrupted) throw new StatsInterrupted(summary);
   for (const { arch, reason } of summary.failed) warn(`failed ${arch}: ${reason} (left out; a rerun retries it)`);
   const statsSeconds = seconds(since);
 
-  const archs = archList(nb201, spec, seed);
   const { selected } = selectStats(loadStats(store, { warn }), archs);
-  progress.write(`demo: training ParZC (MABN) on ${trainSize} architectures (${TRAIN_TARGET})\n`);
+  progress.write(`demo: training ParZC (MABN) on ${trainSize} architectures (${targets.train})\n`);
   since = performance.now();
-  const trained = await trainOnStats(selected, { target: TRAIN_TARGET, trainSize, seed, space: nb201, table, source: store, warn, onEpoch: epochProgress(TRAIN_DEFAULTS.epochs, progress) });
+  const trained = await trainOnStats(selected, { target: targets.train, trainSize, seed, space, table, source: store, warn, onEpoch: epochProgress(TRAIN_DEFAULTS.epochs, progress) });
   if (trained.stopped) warn(trained.stopped.message);
   // The statistics' settings too, so `parzc search --model` computes the same statistics.
   trained.model.provenance = { ...trained.model.provenance, stats: store, statsSettings: settings };
@@ -144,8 +145,9 @@ export async function runDemo(options: DemoOptions = {}): Promise<{ report: Demo
   const predictSeconds = seconds(since);
 
   const position = new Map(selected.archs.map((arch, i) => [arch, i]));
-  const truthColumn = table.column(EVAL_TARGET);
-  const rows = heldOut.archs.map((arch, k) => ({ arch, k, i: position.get(arch)!, index: table.indexOf(arch) }));
+  const truthColumn = table.column(targets.evaluate);
+  // Every drawn architecture has a row: NB201's table holds the space, NB101's sample is drawn from its rows.
+  const rows = heldOut.archs.map((arch, k) => ({ arch, k, i: position.get(arch)!, index: table.rowOf(arch) }));
   const degenerate = rows.filter(({ i }) => selected.flags[i].includes("degenerate"));
   const undefinedBy: Record<string, number> = {};
   for (const proxy of settings.proxies) {
@@ -170,7 +172,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<{ report: Demo
   }));
   const report: DemoReport = {
     settings, store,
-    targets: { train: TRAIN_TARGET, evaluate: EVAL_TARGET },
+    targets: { train: targets.train, evaluate: targets.evaluate },
     counts: {
       sampled: archs.length, withStats: selected.archs.length, trained: (trained.model.provenance.trainIndices as number[]).length, heldOut: heldOut.archs.length,
       evaluated: evaluated.length, excludedDegenerate: degenerate.length, excludedUndefined: heldOut.archs.length - evaluated.length - degenerate.length, undefinedBy,
@@ -179,7 +181,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<{ report: Demo
     calibration,
     calibrationError: calibration ? calibrationError(calibration.column, points, table) : null,
     points,
-    search: zeroShotSearch(heldOut.archs, prediction.mean, prediction.std, DEMO_DEFAULTS.top, table, EVAL_TARGET, calibration),
+    search: zeroShotSearch(heldOut.archs, prediction.mean, prediction.std, DEMO_DEFAULTS.top, { space, table, target: targets.evaluate }, calibration),
     training: { epochs: trained.history.length, finalLoss: trained.history.at(-1)?.loss ?? null, stopped: trained.stopped?.message ?? null },
     seconds: { stats: statsSeconds, train: trainSeconds, predict: predictSeconds, total: 0 },
   };

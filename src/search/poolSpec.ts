@@ -1,4 +1,4 @@
-// Which architectures `parzc search` ranks: --pool all | sample:N | file:PATH, the same forms as
+// Which architectures `parzc search` ranks: --pool all | benchmark | sample:N | file:PATH, the same forms as
 // `parzc stats --archs`, with messages that name --pool.
 import { type ArchSpec, parseArchSpec } from "../pipeline/archList.js";
 import { InputError } from "../util/errors.js";
@@ -9,7 +9,7 @@ export function parsePoolSpec(text: string): ArchSpec {
   try {
     spec = parseArchSpec(text);
   } catch {
-    throw new InputError(`--pool ${quoted(text)} is not understood: expected all (the 15,625 NB201 architectures), sample:N (N seeded by --seed, e.g. sample:1000) or file:PATH (one arch string a line).`);
+    throw new InputError(`--pool ${quoted(text)} is not understood: expected all (every architecture of the space), benchmark (those of its benchmark table), sample:N (N seeded by --seed, e.g. sample:1000) or file:PATH (one arch string a line).`);
   }
   if (spec.kind === "sample" && spec.count < 1) throw new InputError(`--pool ${quoted(text)} is empty: expected sample:N with N >= 1.`);
   return spec;

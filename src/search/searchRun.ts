@@ -12,10 +12,10 @@ import { StatsStore } from "../pipeline/store.js";
 import { predictParallel } from "../model/predictParallel.js";
 import type { Predictor } from "../model/predictor.js";
 import { encodeStats } from "../model/features.js";
+import { targetColumn } from "../model/statsDataset.js";
 import { getProxy } from "../proxies/index.js";
 import type { NodeWeighting } from "../proxies/weighting.js";
-import { nb201 } from "../spaces/nb201/index.js";
-import { nb201TableFile } from "../spaces/nb201/table.js";
+import { type AnySpace, getSpace } from "../spaces/index.js";
 import { resolveDataRoot } from "../data/paths.js";
 import { InputError } from "../util/errors.js";
 import { type Warn, warnOnStderr } from "../util/warn.js";
@@ -28,12 +28,14 @@ export type Ranker =
   | { kind: "proxy"; proxy: string; weighting?: NodeWeighting; batch: number };
 
 export interface SearchOptions {
+  /** The space's name (--space); a model must have been trained on it. */
   space: string;
   pool: ArchSpec;
   top: number;
   /** Seeds the pool's sample and the weight samples; for a proxy, also its statistics. */
   seed: number;
-  target: string;
+  /** The benchmark column of the true accuracies (default: the space's evaluation target). */
+  target?: string;
   workers?: number;
   /** The store; default: the cache store of the ranker's settings. */
   stats?: string;
@@ -50,16 +52,20 @@ export interface SearchOutcome {
   result: SearchResult;
 }
 
-/** The statistics a ranker needs: a model's encoding proxies with the batch, seed and dataset it was trained on. */
-export function rankerSettings(ranker: Ranker, seed: number, warn: Warn): StatsSettings {
+/** The statistics a ranker needs on `space`: a model's encoding proxies with the batch, seed and dataset it was trained on. */
+export function rankerSettings(ranker: Ranker, space: AnySpace, seed: number, warn: Warn): StatsSettings {
   if (ranker.kind === "proxy") {
     const proxy = getProxy(ranker.proxy);
     if (ranker.weighting && proxy.reduction === "none") throw new InputError(`--weighting: proxy "${proxy.name}" has no node-wise form, so ParZC† cannot reweight it; pick one of ${nodeWiseProxies().join(", ")}.`);
-    return { space: nb201.name, dataset: "cifar10", proxies: [proxy.name], batch: ranker.batch, seed };
+    return { space: space.name, dataset: "cifar10", proxies: [proxy.name], batch: ranker.batch, seed };
+  }
+  const trained = ranker.model.net.space;
+  if (trained.name !== space.name) {
+    throw new InputError(`--space ${space.name} (${space.title}), but the model was trained on ${trained.title} (space ${trained.name}): pass --space ${trained.name}, or a model trained on ${space.name} statistics.`);
   }
   const trainedOn = ranker.model.provenance.statsSettings as Partial<StatsSettings> | undefined;
   if (!trainedOn) warn("the model file does not record the statistics it was trained on; assuming cifar10, batch 16, seed 0.");
-  return { space: nb201.name, dataset: trainedOn?.dataset ?? "cifar10", proxies: [...ranker.model.encoding.proxies], batch: trainedOn?.batch ?? 16, seed: trainedOn?.seed ?? 0 };
+  return { space: space.name, dataset: trainedOn?.dataset ?? "cifar10", proxies: [...ranker.model.encoding.proxies], batch: trainedOn?.batch ?? 16, seed: trainedOn?.seed ?? 0 };
 }
 
 /**
@@ -82,14 +88,16 @@ function methodName(ranker: Ranker): string {
 export async function runSearch(ranker: Ranker, options: SearchOptions): Promise<SearchOutcome> {
   const warn = options.warn ?? warnOnStderr;
   const progress = options.progress ?? process.stderr;
-  if (options.space !== nb201.name) throw new InputError(`--space ${options.space}: expected ${nb201.name} (the only space so far).`);
+  const space = getSpace(options.space);
+  const needed = rankerSettings(ranker, space, options.seed, warn);
   const dataRoot = resolveDataRoot(options.data);
-  const table = nb201.table(nb201TableFile(dataRoot));
-  if (!table.columnNames.includes(options.target)) throw new InputError(`--target ${options.target}: the NB201 table has no such column; use one of ${table.columnNames.filter((name) => /_(test|valid|valtest)_/.test(name)).join(", ")}.`);
-  const needed = rankerSettings(ranker, options.seed, warn);
+  const table = space.benchmark(dataRoot);
+  const target = options.target ?? space.targets.evaluate;
+  targetColumn(table, target); // a bad --target stops here, with the table's list of columns
+  const truth = { space, table, target };
   const store = options.stats ?? defaultStorePath(needed);
   const settings = storeSettings(store, needed, warn);
-  const archs = archList(nb201, options.pool, options.seed);
+  const archs = archList(space, options.pool, options.seed, dataRoot);
 
   progress.write(`search: statistics of ${settings.proxies.join(", ")} for ${archs.length} architectures → ${store}\n`);
   const summary = await runStats({ ...settings, archs: options.pool, workers: options.workers, out: store, data: dataRoot, progress, warn });
@@ -104,10 +112,10 @@ export async function runSearch(ranker: Ranker, options: SearchOptions): Promise
     progress.write(`search: predicting ${encoded.archs.length} architectures with K=${ranker.samples} weight samples\n`);
     const prediction = await withProgress("search", (onProgress) =>
       predictParallel(ranker.model, encoded, { samples: ranker.samples, seed: options.seed, workers: options.workers, onProgress }), progress);
-    result = zeroShotSearch(encoded.archs, prediction.mean, prediction.std, options.top, table, options.target, ranker.model.calibration);
+    result = zeroShotSearch(encoded.archs, prediction.mean, prediction.std, options.top, truth, ranker.model.calibration);
   } else {
     const scores = ranker.weighting ? weightedScores(selected, ranker.proxy, ranker.weighting) : selected.scores[ranker.proxy];
-    result = zeroShotSearch(selected.archs, scores, undefined, options.top, table, options.target);
+    result = zeroShotSearch(selected.archs, scores, undefined, options.top, truth);
   }
   return { method: methodName(ranker), settings, store, pool: archs.length, result };
 }

@@ -8,5 +8,5 @@ defineSpace(nb201);
 defineSpace(nb101);
 
 export { getSpace, spaceNames } from "./registry.js";
-export type { AnySpace, BenchmarkTable, CellGraph, CellGraphs, DefaultTargets, SearchSpace, SpaceCost } from "./types.js";
+export type { AnySpace, BenchmarkTable, CellGraph, CellGraphs, DefaultTargets, DemoPlan, PublishedScores, SearchSpace, SpaceCost, SuiteZeroLayout } from "./types.js";
 export type { NetworkNode, SpaceNetwork } from "./network.js";

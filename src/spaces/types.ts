@@ -11,6 +11,24 @@ export interface SpaceCost {
   flops: number;
 }
 
+/** NAS-Bench-Suite-Zero's zero-cost JSON for a space: {"<benchmark>": {"<dataset>": {"<key>": {proxy: {score}, …, val_accuracy}}}}. */
+export interface SuiteZeroLayout<Arch> {
+  /** The top-level key, e.g. "nasbench201". */
+  readonly benchmark: string;
+  /** An architecture's key as NASLib writes it (NB201: the op-index tuple "(0, 2, 3, 2, 3, 1)"). */
+  key(arch: Arch): string;
+  /** The benchmark table column written as val_accuracy for `dataset`. */
+  validation(dataset: string): string;
+}
+
+/** Zero-cost proxy scores someone published for the space's architectures (`parzc proxies --reference`). */
+export interface PublishedScores {
+  /** Who published them and the file, for the output: "NAS-Bench-Suite-Zero, nbsz_graf/nb201_zc_proxies.csv". */
+  readonly source: string;
+  /** Canonical arch string → proxy → score. */
+  readonly scores: ReadonlyMap<string, Readonly<Record<string, number>>>;
+}
+
 /** A benchmark's ground truth: one row per architecture it holds, keyed by canonical string. */
 export interface BenchmarkTable {
   readonly file: string;
@@ -46,6 +64,19 @@ export interface CellGraphs<Arch> {
 export interface DefaultTargets {
   readonly train: string;
   readonly evaluate: string;
+}
+
+/** What `parzc demo --space NAME` runs by default, chosen per space from measured cost (bench/RESULTS.md). */
+export interface DemoPlan {
+  /** Architectures drawn with the seed; ParZC trains on `trainSize` of them and is evaluated on the rest. */
+  readonly sample: number;
+  readonly trainSize: number;
+  /** Images per batch for the statistics. */
+  readonly batch: number;
+  /** Proxies computed beside ParZC's own three, each compared with it. */
+  readonly baselines: readonly string[];
+  /** Where the sample is drawn: the whole space (its table holds every architecture), or the table rows that hold both targets. */
+  readonly drawFrom: "space" | "labelled";
 }
 
 export interface SearchSpace<Arch = unknown> {
@@ -86,9 +117,17 @@ export interface SearchSpace<Arch = unknown> {
   cost(arch: Arch, dataset: string): SpaceCost;
   /** FLOPs in millions as NAS-Bench-Suite-Zero's `flops` proxy counts them (NASLib via tensorwatch). */
   suiteZeroFlops(arch: Arch, dataset: string): number;
+  /** How `parzc stats export --format json` writes the space; absent where NAS-Bench-Suite-Zero has no layout for it. */
+  readonly suiteZero?: SuiteZeroLayout<Arch>;
+  /** Published scores under the data folder (an input error names a missing or damaged file); absent where parzc holds none. */
+  publishedScores?(dataRoot: string): PublishedScores;
 
   /** The benchmark's ground truth under the data folder, read once (an input error names a missing or damaged file). */
   benchmark(dataRoot: string): BenchmarkTable;
+  /** The files `benchmark` reads, relative to the data folder (each plain or .gz): checked before minutes of work. */
+  readonly benchmarkFiles: readonly string[];
+  /** `parzc demo`'s defaults for this space. */
+  readonly demo: DemoPlan;
   /** Columns of `benchmark` that ParZC trains on and evaluates against by default. */
   readonly targets: DefaultTargets;
   /** The cell as the architecture encoder reads it. */

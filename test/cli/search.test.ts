@@ -79,7 +79,7 @@ test("bad input exits 2 with a clear message", () => {
   assertInputFailure(parzc(["search", "--proxy", "snip", "--pool", "some:3"]), '--pool "some:3"', "sample:N");
   assertInputFailure(parzc(["search", "--proxy", "params", "--weighting", "sine"]), 'proxy "params" has no node-wise form');
   assertInputFailure(parzc(["search", "--model", modelPath, "--weighting", "sine"]), "--weighting", "--proxy");
-  assertInputFailure(parzc(["search", "--proxy", "snip", "--space", "nb101"]), "--space nb101");
+  assertInputFailure(parzc(["search", "--proxy", "snip", "--space", "nb999"]), 'unknown search space "nb999"', "nb201, nb101");
   assertInputFailure(parzc(["search", "--model", join(scratch, "absent.json")]), "cannot be read");
 });
 

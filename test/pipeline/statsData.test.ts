@@ -7,6 +7,7 @@ import { loadReferenceScores } from "../../src/pipeline/referenceScores.js";
 import { loadStats } from "../../src/pipeline/statsData.js";
 import { resolveDataRoot } from "../../src/data/paths.js";
 import { StatsStore } from "../../src/pipeline/store.js";
+import { getSpace } from "../../src/spaces/index.js";
 import { nb201 } from "../../src/spaces/nb201/index.js";
 import { smallRunStore } from "../helpers/smallRun.js";
 
@@ -34,20 +35,20 @@ test("correlations are Kendall τ and Spearman ρ over the finite pairs", async 
 test("with NAS-Bench-Suite-Zero's scores as reference, both sides use only the architectures the reference holds", async () => {
   const data = loadStats(await smallRunStore());
   const table = nb201.table();
-  const reference = loadReferenceScores(resolveDataRoot(), table);
-  assert.is(reference.indices.size, 9445);
+  const reference = loadReferenceScores(getSpace("nb201"), resolveDataRoot(), "s.store");
+  assert.is(reference.scores.size, 9445);
   const target = table.column("c10v_valid_200");
-  const shared = Array.from(data.indices.keys()).filter((row) => reference.indices.has(data.indices[row]));
+  const shared = Array.from(data.indices.keys()).filter((row) => reference.scores.has(data.archs[row]));
   assert.ok(shared.length > 0 && shared.length < data.archs.length, `the fixture store should mix valid and other archs (${shared.length}/${data.archs.length})`);
   const accuracies = shared.map((row) => target[data.indices[row]]);
   const [gradNorm] = proxyCorrelations(data, target, reference);
   assert.is(gradNorm.n, shared.length);
   assert.is(gradNorm.kendall, kendallTau(shared.map((row) => data.scores.grad_norm[row]), accuracies));
-  const theirs = shared.map((row) => reference.scores.grad_norm[data.indices[row]]);
+  const theirs = shared.map((row) => reference.scores.get(data.archs[row])!.grad_norm);
   assert.equal(gradNorm.reference, { n: shared.length, kendall: kendallTau(theirs, accuracies), spearman: spearman(theirs, accuracies) });
-  // The file's first row, by hand: its scores land at its NB201 index.
-  const first = table.indexOf("|avg_pool_3x3~0|+|skip_connect~0|none~1|+|nor_conv_1x1~0|avg_pool_3x3~1|nor_conv_1x1~2|");
-  assert.equal([reference.scores.grad_norm[first], reference.scores.flops[first]], [10.883214950561523, 19.248832]);
+  // The file's first row, by hand: its scores are its arch string's.
+  const first = reference.scores.get("|avg_pool_3x3~0|+|skip_connect~0|none~1|+|nor_conv_1x1~0|avg_pool_3x3~1|nor_conv_1x1~2|")!;
+  assert.equal([first.grad_norm, first.flops], [10.883214950561523, 19.248832]);
 });
 
 test.run();

@@ -32,6 +32,7 @@ function report(parzcTau: number, calibrated = false): DemoReport {
       rows: [{ rank: 1, arch: "|a|", index: 2, score: 0.4, std: 0.1, ...predicted(0.4, 0.1), accuracy: 93 }],
       best: { arch: "|a|", index: 2, accuracy: 93, rank: 1 },
       optimum: { arch: "|b|", index: 6111, accuracy: 94.37 },
+      optimumOver: { labelled: 15625, space: 15625 },
     },
     training: { epochs: 200, finalLoss: -0.5, stopped: null },
     seconds: { stats: 1, train: 2, predict: 0.5, total: 4 },

@@ -49,7 +49,8 @@ test("zeroShotSearch ranks by score, skips undefined scores, and reports the bes
   const accuracy = table.column("c10_test_200");
   const archs = [10, 20, 30, 40, 50].map((i) => table.archAt(i));
   const scores = [3, NaN, 1, 5, 2];
-  const result = zeroShotSearch(archs, scores, [0.1, 0.2, 0.3, 0.4, 0.5], 3, table, "c10_test_200");
+  const truth = { space: nb201, table, target: "c10_test_200" };
+  const result = zeroShotSearch(archs, scores, [0.1, 0.2, 0.3, 0.4, 0.5], 3, truth);
   assert.equal(result.rows.map((row) => row.index), [40, 10, 50]);
   assert.equal(result.rows.map((row) => row.std), [0.4, 0.1, 0.5]);
   assert.is(result.ranked, 4);
@@ -60,8 +61,10 @@ test("zeroShotSearch ranks by score, skips undefined scores, and reports the bes
   const optimum = spaceOptimum(table, "c10_test_200");
   assert.is(optimum.accuracy, Math.max(...accuracy.filter(Number.isFinite)));
   assert.is(table.archAt(optimum.index), optimum.arch);
-  assert.equal(result.optimum, optimum);
-  assert.not.ok("std" in zeroShotSearch(archs, scores, undefined, 1, table, "c10_test_200").rows[0]);
+  const { labelled, ...point } = optimum;
+  assert.equal(result.optimum, point);
+  assert.equal(result.optimumOver, { labelled, space: 15625 });
+  assert.not.ok("std" in zeroShotSearch(archs, scores, undefined, 1, truth).rows[0]);
 });
 
 test("compareMethods scores every method on the same truth, best τ first, undefined τ last", () => {

@@ -70,6 +70,22 @@ function fromNaslibTuple(text: string): { matrix: number[][]; ops: string[] } {
   return checkedSpec(text, matrix, ops);
 }
 
+/**
+ * The inverse of fromNaslibTuple for a pruned cell, written as the keys of zc_nasbench101_subset.json
+ * are ("(0, 1, …, 1)", Python's str of a tuple). NASLib's keys are raw 7×7 samples; a cell of fewer
+ * vertices is padded with unconnected maxpool vertices before the output, which pruning removes
+ * again, so parsing the tuple gives the cell back.
+ */
+export function formatNaslibTuple(cell: Nb101Cell): string {
+  const n = cell.matrix.length;
+  const at = (v: number) => (v === n - 1 ? MAX_VERTICES - 1 : v);
+  const matrix = Array.from({ length: MAX_VERTICES }, () => new Array<number>(MAX_VERTICES).fill(0));
+  cell.matrix.forEach((row, i) => row.forEach((edge, j) => (matrix[at(i)][at(j)] = edge)));
+  const interior = [...cell.ops, ...new Array<Nb101Op>(MAX_VERTICES - n).fill("maxpool3x3")];
+  const ops = [INPUT, ...interior, OUTPUT].map((op) => NASLIB_OPS.indexOf(op as (typeof NASLIB_OPS)[number]));
+  return `(${[...matrix.flat(), ...ops].join(", ")})`;
+}
+
 function fromCompact(text: string): { matrix: number[][]; ops: string[] } {
   const parts = text.split(":");
   if (parts.length !== 2) throw badCell(text, 'a compact string has one ":" between the ops and the edges');

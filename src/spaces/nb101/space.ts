@@ -11,6 +11,7 @@ import { nb101Network } from "./network.js";
 import { type Nb101Cell, edgeCount, vertexCount } from "./ops.js";
 import { nb101Hash } from "./hash.js";
 import { NB101_SPACE_SIZE, sampleCells } from "./sample.js";
+import { nb101PublishedScores, nb101SuiteZero } from "./suiteZero.js";
 import { loadNb101Table } from "./table.js";
 
 /** Stem and classifier, then 9 cells. */
@@ -51,7 +52,15 @@ export const nb101: SearchSpace<Nb101Cell> = {
   },
   // NASLib counted NB101's FLOPs with tensorwatch, the rule cost.ts follows.
   suiteZeroFlops: (cell) => nb101Cost(cell).flops,
+  suiteZero: nb101SuiteZero,
+  publishedScores: nb101PublishedScores,
   benchmark: loadNb101Table,
+  benchmarkFiles: ["nb101/nb101_2500_test_acc.json", "naslib_zc/zc_nasbench101_subset.json", "nb101/nb101_records_52.json"],
+  // Drawn from the 2,500 cells with test accuracy; trained on 100 as ParZC's protocol. The baselines are
+  // those that cost (almost) nothing beside ParZC's three, about 6 s of CPU a cell at batch 16; jacov and
+  // epe_nas add ~45 %, zen ~35 %, plain ~30 %, fisher ~20 %; grasp does not fit the largest cells.
+  // 160 cells: about 8.5 minutes on 2 idle cores (bench/RESULTS.md).
+  demo: { sample: 160, trainSize: 100, batch: 16, drawFrom: "labelled", baselines: ["l2_norm", "nwot", "params", "flops"] },
   // ParZC's code trains on validation accuracy, but the 2,500 labelled cells have only test accuracy: both use it.
   targets: { train: "test_accuracy", evaluate: "test_accuracy" },
   cellGraph: nb101CellGraph,

@@ -24,7 +24,7 @@ interface Run108 {
   final_test_accuracy: number;
 }
 
-function damaged(file: string, problem: string): InputError {
+export function damaged(file: string, problem: string): InputError {
   return new InputError(`${file} looks damaged: ${problem}. Restore it from the shared data (or the project's data/).`);
 }
 
@@ -73,6 +73,14 @@ function readJson(file: string): unknown {
   }
 }
 
+/** NASLib's 500 records, keyed by 56-int tuple: validation accuracy and its published proxy scores (suiteZero.ts). */
+export function readNaslibSubset(dataRoot: string): { file: string; records: Record<string, Record<string, number>> } {
+  const file = dataFile(dataRoot, "naslib_zc", "zc_nasbench101_subset.json");
+  const records = (readJson(file) as { nasbench101?: { cifar10?: Record<string, Record<string, number>> } }).nasbench101?.cifar10;
+  if (!records) throw damaged(file, 'expected {"nasbench101": {"cifar10": {…}}}');
+  return { file, records };
+}
+
 function buildTable(dataRoot: string): BenchmarkTable {
   const builder = new Nb101TableBuilder();
   const testFile = dataFile(dataRoot, "nb101", "nb101_2500_test_acc.json");
@@ -81,9 +89,7 @@ function buildTable(dataRoot: string): BenchmarkTable {
   for (const [[matrix, ops], accuracy] of tested as [[number[][], string[]], number][]) {
     builder.add(testFile, JSON.stringify({ matrix, ops }), { test_accuracy: 100 * accuracy });
   }
-  const naslibFile = dataFile(dataRoot, "naslib_zc", "zc_nasbench101_subset.json");
-  const naslib = (readJson(naslibFile) as { nasbench101?: { cifar10?: Record<string, { val_accuracy: number }> } }).nasbench101?.cifar10;
-  if (!naslib) throw damaged(naslibFile, 'expected {"nasbench101": {"cifar10": {…}}}');
+  const { file: naslibFile, records: naslib } = readNaslibSubset(dataRoot);
   for (const [tuple, record] of Object.entries(naslib)) builder.add(naslibFile, tuple, { val_accuracy: record.val_accuracy });
   const recordsFile = dataFile(dataRoot, "nb101", "nb101_records_52.json");
   const records = readJson(recordsFile) as Record<string, { fixed: { module_adjacency: number[][]; module_operations: string[] }; computed: { "108": Run108[] } }>;

@@ -9,6 +9,7 @@ import { NB201_DATASET_NAMES, type Nb201Dataset } from "./datasets.js";
 import { NB201_SPACE_SIZE, archFromCode, codeOfArch, enumerateArchs, sampleArchs } from "./enumerate.js";
 import { nb201Network } from "./network.js";
 import { LARGEST_ARCH, NB201_OPS, type Nb201Arch } from "./ops.js";
+import { nb201PublishedScores, nb201SuiteZero } from "./suiteZero.js";
 import { loadNb201Table, nb201TableFile } from "./table.js";
 import { convEdgeCount, isDegenerate, isValid } from "./topology.js";
 
@@ -31,7 +32,15 @@ const space: SearchSpace<Nb201Arch> = {
   maxNodes: nodeCount(LARGEST_ARCH),
   cost: (arch, dataset) => ({ params: paramCount(arch, dataset as Nb201Dataset), flops: flops(arch, dataset as Nb201Dataset) }),
   suiteZeroFlops: (arch, dataset) => flopsNbsz(arch, dataset as Nb201Dataset),
+  suiteZero: nb201SuiteZero,
+  publishedScores: nb201PublishedScores,
   benchmark: (dataRoot) => loadNb201Table(nb201TableFile(dataRoot)),
+  benchmarkFiles: ["nb201/nb201_merged.csv"],
+  // ParZC's three, then the rest of NAS-Bench-Suite-Zero's NB201 set; 4–5 minutes on 2 cores (bench/RESULTS.md).
+  demo: {
+    sample: 280, trainSize: 120, batch: 16, drawFrom: "space",
+    baselines: ["fisher", "grasp", "l2_norm", "plain", "jacov", "epe_nas", "nwot", "zen", "params", "flops"],
+  },
   // ParZC trains on validation accuracy and is evaluated on test accuracy (parzc-method.md §4).
   targets: { train: "c10v_valid_200", evaluate: "c10_test_200" },
   cellGraph: nb201CellGraph,
