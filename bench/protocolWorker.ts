@@ -3,7 +3,7 @@
 // (each evalColumn), return the metrics, and each proxy's on the same architectures. The store's
 // space says how to encode it and which benchmark table to read; both are read once per thread.
 import { rankingMetrics, type RankingMetrics } from "../src/metrics/ranking.js";
-import { type ConfigOverrides, defaultConfig, type ModelConfig } from "../src/model/config.js";
+import { archEncoderFor, type ConfigOverrides, defaultConfig, type ModelConfig } from "../src/model/config.js";
 import { splitDataset } from "../src/model/dataset.js";
 import { encodeStats, encodedSize, parzcEncoding, type EncodedStats } from "../src/model/features.js";
 import { predict } from "../src/model/predict.js";
@@ -73,8 +73,10 @@ export default async function runJob(job: ProtocolJob): Promise<ProtocolResult> 
   const labelled = labelStats(encoded, table, job.trainColumn);
   const { train: trainSet, trainIndices } = splitDataset(labelled, job.trainSize, job.seed);
   // Ensemble members follow the training-set size unless the variant fixes them (the learning rate does so inside train()).
-  const config = defaultConfig(job.config.kind, { members: sizeDefaults(job.trainSize).members, ...job.config, inputSize: encodedSize(encoding) });
-  const result = await train(config, trainSet, { encoding, seed: job.seed, epochs: job.epochs, loss: job.loss, lr: job.lr, alpha: job.alpha, batchSize: job.batchSize, targetColumn: job.trainColumn });
+  const sized = defaultConfig(job.config.kind, { members: sizeDefaults(job.trainSize).members, ...job.config, inputSize: encodedSize(encoding) });
+  // The architecture encoder reads the store's space's cells (NB201: 6 edges over 5 ops, as before).
+  const config = { ...sized, archEncoder: sized.archEncoder && archEncoderFor(store.space, sized.archEncoder) };
+  const result = await train(config, trainSet, { space: store.space.name, encoding, seed: job.seed, epochs: job.epochs, loss: job.loss, lr: job.lr, alpha: job.alpha, batchSize: job.batchSize, targetColumn: job.trainColumn });
   const trained = new Set(trainIndices.map((i) => labelled.archs[i]));
   const others = encoded.archs.map((_, i) => i).filter((i) => !trained.has(encoded!.archs[i]));
   // 8 network passes per architecture whatever the ensemble size: K = 8 / members weight samples.
